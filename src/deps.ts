@@ -1,0 +1,156 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Config } from './config.js';
+import { createQuestionGenerator } from './llm/index.js';
+import type { QuestionGenerator } from './llm/generator.js';
+import { createPostgresDatabase, type Database } from './platform/db/client.js';
+import { openEmbeddedStorage } from './platform/db/embedded.js';
+import type { Logger } from './platform/logger.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
+import { startQueueWorker, type QueueWorker } from './platform/queue.js';
+import { loadOrCreateJwtSecret } from './platform/secret.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createTokenService, type TokenService } from './modules/auth/tokens.js';
+import { createUsersRepository } from './modules/auth/users.repository.js';
+import { createJobPostingsRepository } from './modules/job-postings/job-postings.repository.js';
+import { createJobPostingsService } from './modules/job-postings/job-postings.service.js';
+import { createGenerationQueueRepository } from './modules/operations/generation-queue.repository.js';
+import {
+  createOperationWatcher,
+  type OperationWatcher,
+} from './modules/operations/operation-watcher.js';
+import { createOperationsRepository } from './modules/operations/operations.repository.js';
+import { createOperationsService } from './modules/operations/operations.service.js';
+import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
+import { createResumesRepository } from './modules/resumes/resumes.repository.js';
+import { createResumesService } from './modules/resumes/resumes.service.js';
+import { createMessagesRepository } from './modules/sessions/messages.repository.js';
+import { createSessionsRepository } from './modules/sessions/sessions.repository.js';
+import { createSessionsService } from './modules/sessions/sessions.service.js';
+
+export interface Deps {
+  config: Readonly<Config>;
+  log: Logger;
+  db: Database;
+  generator: QuestionGenerator;
+  metrics: Metrics;
+  tokens: TokenService;
+  watcher: OperationWatcher;
+  services: ReturnType<typeof createServices>;
+  /** Starts a question-generation worker in this process. */
+  startWorker(options?: { autoStart?: boolean; workerId?: string }): Promise<QueueWorker>;
+  /** Closes the database (and releases DATA_DIR). Stop HTTP and workers first. */
+  close(): Promise<void>;
+}
+
+export interface DepsOverrides {
+  log: Logger;
+  /** An already open database (tests); otherwise opened from config.storage. */
+  db?: Database;
+  generator?: QuestionGenerator;
+}
+
+function createServices(
+  db: Database,
+  tokens: TokenService,
+  watcher: OperationWatcher,
+  metrics: Metrics,
+  config: Config,
+) {
+  const auth = createAuthService({ users: createUsersRepository(db.orm), tokens });
+  const resumes = createResumesService({ resumes: createResumesRepository(db.orm) });
+  const jobPostings = createJobPostingsService({
+    jobPostings: createJobPostingsRepository(db.orm),
+  });
+  const sessions = createSessionsService({
+    db,
+    sessions: createSessionsRepository(db.orm),
+    messages: createMessagesRepository(db),
+    jobPostings,
+  });
+  const operations = createOperationsService({
+    operations: createOperationsRepository(db),
+    sessions,
+    watcher,
+    metrics,
+    rateLimit: config.generationRateLimit,
+  });
+  return { auth, resumes, jobPostings, sessions, operations };
+}
+
+/** The one composition root: storage, repositories, services, the generator and the worker factory. */
+export async function createDeps(
+  config: Readonly<Config>,
+  overrides: DepsOverrides,
+): Promise<Deps> {
+  const { log } = overrides;
+  let db = overrides.db;
+  let closeStorage = async () => db?.close();
+  if (!db) {
+    if (config.storage.mode === 'embedded') {
+      const storage = await openEmbeddedStorage(config.storage.dataDir);
+      db = storage.db;
+      closeStorage = storage.close;
+    } else {
+      db = createPostgresDatabase(config.storage.url, config.storage.poolSize, log);
+    }
+  }
+  const database = db;
+  try {
+    const secret =
+      config.jwtSecret ??
+      (config.storage.mode === 'embedded'
+        ? await loadOrCreateJwtSecret(config.dataDir)
+        : undefined);
+    if (!secret) throw new Error('JWT_SECRET is required when DATABASE_URL is set.');
+    const tokens = createTokenService(secret, config.accessTokenTtlSeconds);
+    const generator = overrides.generator ?? createQuestionGenerator(config.llm);
+    const queueRepo = createGenerationQueueRepository(database);
+    const operationsRepo = createOperationsRepository(database);
+    const metrics = createMetrics(() => operationsRepo.countPending());
+    const watcher = await createOperationWatcher(database);
+    const services = createServices(database, tokens, watcher, metrics, config);
+
+    return {
+      config,
+      log,
+      db: database,
+      generator,
+      metrics,
+      tokens,
+      watcher,
+      services,
+      async startWorker({ autoStart = true, workerId } = {}) {
+        const id = workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+        if (database.mode === 'embedded') {
+          // This process owns DATA_DIR, so every lease in it belongs to a process that died.
+          const released = await queueRepo.releaseAllLeases();
+          if (released > 0)
+            log.info({ released }, 'reclaimed operations interrupted by a previous stop');
+        }
+        const source = createQuestionGenerationSource({
+          queue: queueRepo,
+          generator,
+          metrics,
+          log: log.child({ worker_id: id }),
+          workerId: id,
+          budgetMs: config.llm.timeoutMs,
+          subscribe: (onWork) => database.listen('operations_ready', () => onWork()),
+        });
+        return startQueueWorker(source, {
+          concurrency: config.worker.concurrency,
+          pollIntervalMs: 1_000,
+          log,
+          autoStart,
+        });
+      },
+      async close() {
+        await watcher.stop().catch(() => undefined);
+        await closeStorage();
+      },
+    };
+  } catch (err) {
+    await closeStorage().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,67 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  GenerationError,
+  type GeneratedQuestion,
+  type GenerationInput,
+  type QuestionGenerator,
+} from '../../llm/generator.js';
+import type { Logger } from '../../platform/logger.js';
+
+export const MAX_GENERATION_ATTEMPTS = 3;
+const BACKOFF_MS = [250, 1_000];
+
+/**
+ * Calls the generator within one time budget, retrying transient failures
+ * with back-off while the budget lasts. Whatever the generator does, this
+ * settles by the deadline: a generator that ignores its signal is abandoned.
+ */
+export async function generateWithRetries(
+  generator: QuestionGenerator,
+  input: GenerationInput,
+  { budgetMs, shutdown, log }: { budgetMs: number; shutdown: AbortSignal; log: Logger },
+): Promise<GeneratedQuestion> {
+  const deadline = AbortSignal.timeout(budgetMs);
+  const signal = AbortSignal.any([deadline, shutdown]);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await untilAborted(generator.generate(input, { signal }), signal);
+    } catch (err) {
+      const failure = classify(err, deadline, budgetMs);
+      const backoff = BACKOFF_MS[attempt - 1] ?? 0;
+      if (!failure.transient || signal.aborted || attempt >= MAX_GENERATION_ATTEMPTS) throw failure;
+      log.warn({ kind: failure.kind, attempt, backoffMs: backoff }, 'generation failed; retrying');
+      await sleep(backoff, undefined, { signal }).catch(() => undefined);
+      if (signal.aborted) throw classify(signal.reason, deadline, budgetMs);
+    }
+  }
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
+function classify(err: unknown, deadline: AbortSignal, budgetMs: number): GenerationError {
+  if (deadline.aborted) {
+    return new GenerationError(
+      'timeout',
+      `The question took longer than ${Math.round(budgetMs / 1000)} s to generate and was stopped. Please try again.`,
+    );
+  }
+  if (err instanceof GenerationError) return err;
+  if (
+    (err as Error | undefined)?.name === 'AbortError' ||
+    (err as Error | undefined)?.message === 'shutdown'
+  ) {
+    return new GenerationError(
+      'aborted',
+      'The service was shutting down; the question was not generated.',
+    );
+  }
+  throw err; // not a generation failure: a bug, reported as such by the caller
+}

@@ -1,0 +1,171 @@
+import type { Database } from '../../platform/db/client.js';
+import type { GeneratedQuestion, GenerationInput, QuestionType } from '../../llm/generator.js';
+
+export interface ClaimedOperation {
+  id: string;
+  session_id: string;
+  user_id: string;
+  /** How many times a worker has claimed it, this claim included. */
+  attempts: number;
+  created_at: Date;
+  /** Milliseconds from creation to this claim. */
+  pickup_ms: number;
+}
+
+// Claims the oldest live operations whose session has nothing older still
+// live, so one session's questions are generated one after another, in order,
+// each seeing the ones before. A 'processing' row whose lease lapsed (its
+// worker died) is claimable again; status never moves backwards.
+const CLAIM_SQL = `
+WITH next AS (
+  SELECT o.id FROM operations o
+   WHERE o.status IN ('pending', 'processing')
+     AND (o.status = 'pending' OR o.locked_until < now())
+     AND NOT EXISTS (
+       SELECT 1 FROM operations e
+        WHERE e.session_id = o.session_id AND e.seq < o.seq AND e.status IN ('pending', 'processing'))
+   ORDER BY o.seq
+   LIMIT $2
+   FOR UPDATE SKIP LOCKED
+)
+UPDATE operations o
+   SET status = 'processing', locked_by = $1, locked_until = now() + $3 * interval '1 millisecond',
+       attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
+  FROM next WHERE o.id = next.id
+RETURNING o.id, o.session_id, o.user_id, o.attempts, o.created_at,
+          (extract(epoch FROM clock_timestamp() - o.created_at) * 1000)::float8 AS pickup_ms`;
+
+// Completing is one statement, so one transaction: the guarded status change,
+// the interviewer message (unique per operation) and the session's count.
+const COMPLETE_SQL = `
+WITH op AS (
+  UPDATE operations
+     SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
+         updated_at = now(), locked_by = NULL, locked_until = NULL
+   WHERE id = $1 AND status = 'processing' AND locked_by = $2
+  RETURNING id, session_id
+), msg AS (
+  INSERT INTO messages (id, session_id, role, content, question_type, focus, operation_id)
+  SELECT $4, op.session_id, 'interviewer', $5, $6, $7::jsonb, op.id FROM op
+  RETURNING id
+), sess AS (
+  UPDATE interview_sessions SET question_count = question_count + 1, updated_at = now()
+   WHERE id = (SELECT session_id FROM op)
+  RETURNING id
+)
+SELECT op.id, pg_notify('operation_finished', op.id::text) FROM op`;
+
+const FAIL_SQL = `
+WITH op AS (
+  UPDATE operations
+     SET status = 'failed', result = NULL, error_message = $3, finished_at = now(),
+         updated_at = now(), locked_by = NULL, locked_until = NULL
+   WHERE id = $1 AND status = 'processing' AND locked_by = $2
+  RETURNING id
+)
+SELECT op.id, pg_notify('operation_finished', op.id::text) FROM op`;
+
+export function createGenerationQueueRepository(db: Database) {
+  return {
+    claim: (workerId: string, limit: number, leaseMs: number): Promise<ClaimedOperation[]> =>
+      db.query<ClaimedOperation>(CLAIM_SQL, [workerId, limit, leaseMs], 'claim_operations'),
+
+    /** Stores the question and completes the operation; false when this worker no longer holds it. */
+    async complete(
+      op: ClaimedOperation,
+      workerId: string,
+      messageId: string,
+      q: GeneratedQuestion,
+    ): Promise<boolean> {
+      const result = {
+        question_text: q.questionText,
+        question_type: q.questionType,
+        message_id: messageId,
+        focus: q.focus,
+      };
+      const rows = await db.query(
+        COMPLETE_SQL,
+        [
+          op.id,
+          workerId,
+          JSON.stringify(result),
+          messageId,
+          q.questionText,
+          q.questionType,
+          JSON.stringify(q.focus),
+        ],
+        'complete_operation',
+      );
+      return rows.length > 0;
+    },
+
+    async fail(op: ClaimedOperation, workerId: string, message: string): Promise<boolean> {
+      const rows = await db.query(FAIL_SQL, [op.id, workerId, message], 'fail_operation');
+      return rows.length > 0;
+    },
+
+    /** Hands a claimed operation back at shutdown: claimable at once, and the claim not counted. */
+    async release(op: ClaimedOperation, workerId: string): Promise<void> {
+      await db.query(
+        `UPDATE operations SET locked_by = NULL, locked_until = now(), attempts = attempts - 1, updated_at = now()
+          WHERE id = $1 AND status = 'processing' AND locked_by = $2`,
+        [op.id, workerId],
+      );
+    },
+
+    /** Embedded mode only: one process owns the folder, so any lease in it belongs to a dead process. */
+    async releaseAllLeases(): Promise<number> {
+      const rows = await db.query(
+        `UPDATE operations SET locked_until = now() WHERE status = 'processing' AND locked_until > now() RETURNING id`,
+      );
+      return rows.length;
+    },
+
+    /** Both sides of the interview: the posting, the resume, and the transcript so far. */
+    async loadContext(op: ClaimedOperation): Promise<GenerationInput | null> {
+      const [ctx] = await db.query<{
+        title: string;
+        company: string | null;
+        description: string;
+        tech_stack: string | null;
+        experience_level: string | null;
+        resume: string | null;
+      }>(
+        `SELECT p.title, p.company, p.description, p.tech_stack, p.experience_level, r.content AS resume
+           FROM interview_sessions s
+           JOIN job_postings p ON p.id = s.job_posting_id
+           LEFT JOIN resumes r ON r.user_id = s.user_id
+          WHERE s.id = $1`,
+        [op.session_id],
+        'generation_context',
+      );
+      if (!ctx) return null;
+      const transcript = await db.query<{
+        role: 'interviewer' | 'candidate';
+        content: string;
+        question_type: QuestionType | null;
+      }>(
+        'SELECT role, content, question_type FROM messages WHERE session_id = $1 ORDER BY seq',
+        [op.session_id],
+        'generation_transcript',
+      );
+      return {
+        jobPosting: {
+          title: ctx.title,
+          company: ctx.company,
+          description: ctx.description,
+          techStack: ctx.tech_stack,
+          experienceLevel: ctx.experience_level,
+        },
+        resume: ctx.resume,
+        transcript: transcript.map((m) => ({
+          role: m.role,
+          content: m.content,
+          questionType: m.question_type,
+        })),
+      };
+    },
+  };
+}
+
+export type GenerationQueueRepository = ReturnType<typeof createGenerationQueueRepository>;

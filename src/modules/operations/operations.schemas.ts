@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { QUESTION_TYPES } from '../../llm/generator.js';
+import { timestamp } from '../../platform/http/schemas.js';
+import { focusSchema } from '../sessions/sessions.schemas.js';
+import { MAX_WAIT_SECONDS } from './operations.service.js';
+
+export const questionResult = z.object({
+  question_text: z.string(),
+  question_type: z.enum(QUESTION_TYPES),
+  message_id: z.uuid(),
+  focus: focusSchema.optional(),
+});
+
+export const operationResponse = z.object({
+  id: z.uuid(),
+  operation_type: z.literal('question_generation'),
+  status: z.enum(['pending', 'processing', 'completed', 'failed']),
+  session_id: z.uuid(),
+  result: questionResult.nullable(),
+  error_message: z.string().nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const waitQuery = z.object({
+  wait: z.coerce
+    .number()
+    .min(0)
+    .max(MAX_WAIT_SECONDS, `must be at most ${MAX_WAIT_SECONDS}`)
+    .optional()
+    .describe('Seconds to wait for the operation to finish before answering (long-poll).'),
+});
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe(
+      'Repeating a key within 24 h returns the first operation instead of creating another.',
+    ),
+});

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { GenerationError, type QuestionGenerator } from '../../llm/generator.js';
+import type { Logger } from '../../platform/logger.js';
+import type { Metrics } from '../../platform/metrics.js';
+import type { QueueSource } from '../../platform/queue.js';
+import { generateWithRetries } from './generate-with-retries.js';
+import type { ClaimedOperation, GenerationQueueRepository } from './generation-queue.repository.js';
+
+/** Claims per operation before it is given up: a generation that kills its worker must not loop forever. */
+export const MAX_CLAIMS = 3;
+
+const INTERNAL_FAILURE =
+  'The question could not be generated because of an internal error. Please try again.';
+
+export interface QuestionTaskDeps {
+  queue: GenerationQueueRepository;
+  generator: QuestionGenerator;
+  metrics: Metrics;
+  log: Logger;
+  workerId: string;
+  budgetMs: number;
+  subscribe: QueueSource<ClaimedOperation>['subscribe'];
+}
+
+/** The question-generation task as a queue source: how to claim, how to run one, when to wake. */
+export function createQuestionGenerationSource(
+  deps: QuestionTaskDeps,
+): QueueSource<ClaimedOperation> {
+  const { queue, generator, metrics, workerId, budgetMs } = deps;
+  // Budget plus room for the final write: a lease outliving its work is reclaimed only after a crash.
+  const leaseMs = budgetMs + 5_000;
+
+  async function run(op: ClaimedOperation, shutdown: AbortSignal): Promise<void> {
+    const log = deps.log.child({
+      operation_id: op.id,
+      session_id: op.session_id,
+      attempt: op.attempts,
+    });
+    if (op.attempts === 1) metrics.pickupLatency.observe(op.pickup_ms / 1000);
+    const finish = (outcome: 'completed' | 'failed') =>
+      (outcome === 'completed' ? metrics.operationsCompleted : metrics.operationsFailed).inc();
+
+    if (op.attempts > MAX_CLAIMS) {
+      log.error('operation interrupted too many times; giving up');
+      if (
+        await queue.fail(
+          op,
+          workerId,
+          'Question generation was interrupted repeatedly. Please try again.',
+        )
+      ) {
+        finish('failed');
+      }
+      return;
+    }
+    const stopTimer = metrics.generationDuration.startTimer();
+    try {
+      const input = await queue.loadContext(op);
+      if (!input) throw new GenerationError('invalid_output', 'The interview no longer exists.');
+      log.debug('generating question');
+      const question = await generateWithRetries(generator, input, { budgetMs, shutdown, log });
+      if (await queue.complete(op, workerId, randomUUID(), question)) {
+        finish('completed');
+        log.info({ question_type: question.questionType }, 'question generated');
+      } else {
+        log.warn('operation was no longer held by this worker; result dropped');
+      }
+    } catch (err) {
+      if (shutdown.aborted && !(err instanceof GenerationError && err.kind === 'timeout')) {
+        await queue.release(op, workerId);
+        log.info('shutting down; operation handed back');
+        return;
+      }
+      const message = err instanceof GenerationError ? err.message : INTERNAL_FAILURE;
+      if (err instanceof GenerationError)
+        log.warn({ kind: err.kind }, 'question generation failed');
+      else log.error({ err }, 'question generation failed unexpectedly');
+      if (await queue.fail(op, workerId, message)) finish('failed');
+    } finally {
+      stopTimer();
+    }
+  }
+
+  return {
+    claim: (n) => queue.claim(workerId, n, leaseMs),
+    run,
+    subscribe: deps.subscribe,
+  };
+}

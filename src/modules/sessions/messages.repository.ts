@@ -1,0 +1,58 @@
+import type { Database, Queryable } from '../../platform/db/client.js';
+
+export interface MessageRow {
+  id: string;
+  session_id: string;
+  role: 'interviewer' | 'candidate';
+  content: string;
+  question_type: string | null;
+  focus: unknown;
+  operation_id: string | null;
+  reply_to: string | null;
+  created_at: Date;
+}
+
+const COLUMNS =
+  'id, session_id, role, content, question_type, focus, operation_id, reply_to, created_at';
+
+export function createMessagesRepository(db: Database) {
+  return {
+    listBySession: (sessionId: string): Promise<MessageRow[]> =>
+      db.query<MessageRow>(
+        `SELECT ${COLUMNS} FROM messages WHERE session_id = $1 ORDER BY seq`,
+        [sessionId],
+        'messages_by_session',
+      ),
+    /** The newest question of the session with whether it was answered; null before the first. */
+    async latestQuestion(
+      tx: Queryable,
+      sessionId: string,
+    ): Promise<{ id: string; answered: boolean } | null> {
+      const rows = await tx.query<{ id: string; answered: boolean }>(
+        `SELECT m.id, EXISTS (SELECT 1 FROM messages a WHERE a.reply_to = m.id) AS answered
+           FROM messages m
+          WHERE m.session_id = $1 AND m.role = 'interviewer'
+          ORDER BY m.seq DESC LIMIT 1`,
+        [sessionId],
+      );
+      return rows[0] ?? null;
+    },
+    async insertAnswer(
+      tx: Queryable,
+      sessionId: string,
+      questionId: string,
+      content: string,
+    ): Promise<MessageRow | null> {
+      const rows = await tx.query<MessageRow>(
+        `INSERT INTO messages (session_id, role, content, reply_to)
+         VALUES ($1, 'candidate', $2, $3)
+         ON CONFLICT (reply_to) DO NOTHING
+         RETURNING ${COLUMNS}`,
+        [sessionId, content, questionId],
+      );
+      return rows[0] ?? null; // a concurrent answer to the same question won
+    },
+  };
+}
+
+export type MessagesRepository = ReturnType<typeof createMessagesRepository>;

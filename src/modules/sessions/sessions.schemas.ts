@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { timestamp } from '../../platform/http/schemas.js';
+import { QUESTION_TYPES } from '../../llm/generator.js';
+
+export const createSessionBody = z.object({
+  job_posting_id: z.uuid({ message: 'must be a UUID' }),
+});
+
+export const sessionResponse = z.object({
+  id: z.uuid(),
+  job_posting_id: z.uuid(),
+  status: z.enum(['active', 'paused', 'completed']),
+  question_count: z.number().int(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const focusSchema = z.object({
+  requirement: z.string().nullable(),
+  evidence: z.string().nullable(),
+  summary: z.string(),
+});
+
+export const messageResponse = z.object({
+  id: z.uuid(),
+  role: z.enum(['interviewer', 'candidate']),
+  content: z.string(),
+  question_type: z.enum(QUESTION_TYPES).nullable(),
+  focus: focusSchema.nullable(),
+  reply_to: z.uuid().nullable(),
+  operation_id: z.uuid().nullable(),
+  created_at: timestamp,
+});
+
+export const answerBody = z.object({
+  content: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(20_000, 'must be at most 20000 characters'),
+});

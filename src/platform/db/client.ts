@@ -1,0 +1,145 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { schema } from './schema.js';
+import type { Logger } from '../logger.js';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** One statement. `name` makes it a prepared statement where the driver supports that. */
+  query<T extends object = Row>(text: string, params?: unknown[], name?: string): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly mode: 'embedded' | 'postgres';
+  readonly orm: Orm;
+  /** Runs fn in one transaction; fn must use only the handle it is given. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a multi-statement script in one transaction, under a lock held across processes. */
+  runScripts(
+    fn: (exec: (script: string) => Promise<void>, tx: Queryable) => Promise<void>,
+  ): Promise<void>;
+  /**
+   * Calls onNotify with the payload of every NOTIFY on channel, and with '' after
+   * a reconnect (when notifications may have been missed). Returns the function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+// Any fixed key works; it only has to be the same in every process of the service.
+const MIGRATION_LOCK_KEY = 727_411_001;
+
+export function createEmbeddedDatabase(client: PGlite): Database {
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    query: async <T extends object>(text: string, params?: unknown[]) =>
+      (await q.query<T>(text, params)).rows,
+  });
+  const base = wrap(client);
+  return {
+    mode: 'embedded',
+    orm: drizzlePglite({ client, schema }) as unknown as Orm,
+    query: base.query,
+    // PGlite has one connection: its transaction() holds it exclusively, so any
+    // query on the outer handle inside fn would wait forever.
+    transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+    runScripts: (fn) =>
+      client.transaction(async (tx) => {
+        await fn(async (script) => void (await tx.exec(script)), wrap(tx));
+      }),
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
+}
+
+export function createPostgresDatabase(url: string, poolSize: number, log: Logger): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+  pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection failed'));
+  const listeners = new Set<pg.Client>();
+
+  const viaClient = (c: pg.PoolClient): Queryable => ({
+    query: async <T extends object>(text: string, params?: unknown[], name?: string) =>
+      (await c.query<T>({ text, values: params, name })).rows,
+  });
+
+  async function transaction<T>(fn: (tx: Queryable) => Promise<T>, lock = false): Promise<T> {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      if (lock) await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      const out = await fn(viaClient(c));
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  return {
+    mode: 'postgres',
+    orm: drizzlePg({ client: pool, schema }) as unknown as Orm,
+    query: async <T extends object>(text: string, params?: unknown[], name?: string) =>
+      (await pool.query<T>({ text, values: params, name })).rows,
+    transaction: (fn) => transaction(fn),
+    runScripts: (fn) =>
+      transaction(async (tx) => {
+        await fn(async (script) => void (await tx.query(script)), tx);
+      }, true),
+    listen: (channel, onNotify) => listenWithReconnect(url, channel, onNotify, listeners, log),
+    close: async () => {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+      await pool.end();
+    },
+  };
+}
+
+// LISTEN needs a connection of its own that outlives any query. When it drops,
+// reconnect with back-off; callers keep a fallback poll, so a gap loses no work.
+async function listenWithReconnect(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  listeners: Set<pg.Client>,
+  log: Logger,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | undefined;
+  const connect = async (delayMs: number): Promise<void> => {
+    if (stopped) return;
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (msg) => msg.channel === channel && onNotify(msg.payload ?? ''));
+    client.on('error', (err) => {
+      log.warn({ err: err.message, channel }, 'listen connection lost; reconnecting');
+      listeners.delete(client);
+      client.end().catch(() => undefined);
+      setTimeout(() => void connect(Math.min(delayMs * 2, 5_000)).catch(() => undefined), delayMs);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    listeners.add(client);
+    current = client;
+    onNotify(''); // anything sent while we were not listening is picked up now
+  };
+  await connect(100);
+  return async () => {
+    stopped = true;
+    if (current) {
+      listeners.delete(current);
+      await current.end().catch(() => undefined);
+    }
+  };
+}
+
+export async function openEmbeddedClient(pgDataDir: string, template?: Blob): Promise<PGlite> {
+  return PGlite.create(pgDataDir, template ? { loadDataDir: template } : {});
+}

@@ -1,0 +1,26 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/** JSON logs unless stdout is a terminal; secrets never reach a line. */
+export function createLogger(level: string, stream?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          '*.password',
+          'password',
+          '*.apiKey',
+          'apiKey',
+          '*.jwtSecret',
+          'config.llm.apiKey',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    stream ?? pino.destination({ sync: false }),
+  );
+}

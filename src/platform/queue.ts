@@ -1,0 +1,111 @@
+import type { Logger } from './logger.js';
+
+export interface QueueSource<Job> {
+  /** Claims up to n jobs for this worker, atomically (FOR UPDATE SKIP LOCKED). */
+  claim(n: number): Promise<Job[]>;
+  /** Runs one claimed job to its end; `signal` fires when shutdown's grace period is over. */
+  run(job: Job, signal: AbortSignal): Promise<void>;
+  /** Subscribes to "new work may be there"; returns the unsubscribe function. */
+  subscribe(onWork: () => void): Promise<() => Promise<void>>;
+}
+
+export interface QueueWorker {
+  /** Claims and runs until nothing is claimable; returns how many jobs ran. For tests and tools. */
+  drain(): Promise<number>;
+  /** Stops claiming, waits up to graceMs for jobs in flight, then aborts what is left. */
+  stop(graceMs: number): Promise<void>;
+  readonly inFlight: number;
+}
+
+export interface QueueWorkerOptions {
+  concurrency: number;
+  /** Fallback poll: picks up expired leases and anything a lost notification missed. */
+  pollIntervalMs: number;
+  log: Logger;
+  /** false: nothing runs until drain() is called (tests drive the worker by hand). */
+  autoStart?: boolean;
+}
+
+export async function startQueueWorker<Job>(
+  source: QueueSource<Job>,
+  { concurrency, pollIntervalMs, log, autoStart = true }: QueueWorkerOptions,
+): Promise<QueueWorker> {
+  const shutdown = new AbortController();
+  const running = new Set<Promise<void>>();
+  let stopping = false;
+  let pumping: Promise<void> | undefined;
+  let again = false;
+  let ran = 0;
+
+  const launch = (job: Job) => {
+    const p = source
+      .run(job, shutdown.signal)
+      .catch((err: unknown) => log.error({ err }, 'job runner failed'))
+      .finally(() => {
+        running.delete(p);
+        ran++;
+        if (autoStart) wake();
+      });
+    running.add(p);
+  };
+
+  async function pump(): Promise<void> {
+    do {
+      again = false;
+      while (!stopping && running.size < concurrency) {
+        let jobs: Job[];
+        try {
+          jobs = await source.claim(concurrency - running.size);
+        } catch (err) {
+          if (!stopping) log.warn({ err }, 'claiming work failed; will retry');
+          return;
+        }
+        if (jobs.length === 0) break;
+        jobs.forEach(launch);
+      }
+    } while (again && !stopping);
+  }
+
+  // One pump at a time; a wake during a pump makes it go round once more.
+  function wake(): Promise<void> {
+    if (pumping) {
+      again = true;
+      return pumping;
+    }
+    pumping = pump().finally(() => (pumping = undefined));
+    return pumping;
+  }
+
+  const unsubscribe = autoStart ? await source.subscribe(() => void wake()) : async () => {};
+  const timer = autoStart ? setInterval(() => void wake(), pollIntervalMs) : undefined;
+  timer?.unref();
+  if (autoStart) void wake();
+
+  return {
+    get inFlight() {
+      return running.size;
+    },
+    async drain() {
+      const before = ran;
+      for (;;) {
+        await wake();
+        if (running.size === 0) break;
+        await Promise.race(running);
+      }
+      return ran - before;
+    },
+    async stop(graceMs) {
+      stopping = true;
+      if (timer) clearInterval(timer);
+      await unsubscribe().catch(() => undefined);
+      await pumping;
+      const all = Promise.allSettled([...running]);
+      const grace = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref());
+      if ((await Promise.race([all, grace])) === 'timeout') {
+        log.warn({ inFlight: running.size }, 'grace period over; handing unfinished work back');
+        shutdown.abort(new Error('shutdown'));
+        await all;
+      }
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { startDeps } from './platform/startup.js';
+import { onShutdown } from './platform/shutdown.js';
+
+// npm run worker: loadConfig -> createDeps -> startWorker -> graceful shutdown.
+const deps = await startDeps('worker');
+const worker = await deps.startWorker();
+deps.log.info(
+  { generator: deps.generator.name, concurrency: deps.config.worker.concurrency },
+  'worker started',
+);
+onShutdown(async () => {
+  await worker.stop(deps.config.worker.shutdownGraceMs);
+  await deps.close();
+}, deps.log);

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createDeps, type Deps } from '../../src/deps.js';
+import type { QuestionGenerator } from '../../src/llm/generator.js';
+import type { QueueWorker } from '../../src/platform/queue.js';
+import { createTestDatabase } from './database.js';
+import { FakeGenerator } from './fake-generator.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  config: Readonly<Config>;
+  /** The worker, started by hand: call drain() to run everything claimable. */
+  worker: QueueWorker;
+  generator: QuestionGenerator;
+  /** The database URL in PostgreSQL mode (for extra processes or workers). */
+  databaseUrl?: string;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/**
+ * The app over a fresh database, with a worker that runs only when drained.
+ * `env` overrides configuration the way the process environment would.
+ */
+export async function buildTestApp(
+  options: {
+    env?: Record<string, string>;
+    generator?: QuestionGenerator;
+    autoStartWorker?: boolean;
+  } = {},
+): Promise<TestApp> {
+  const config = loadConfig({
+    JWT_SECRET: TEST_JWT_SECRET,
+    GENERATION_RATE_LIMIT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const log = pino({ level: config.logLevel });
+  const testDb = await createTestDatabase(log);
+  const generator = options.generator ?? new FakeGenerator();
+  const deps = await createDeps(config, { log, db: testDb.db, generator });
+  const app = await buildApp(deps);
+  await app.ready();
+  const worker = await deps.startWorker({ autoStart: options.autoStartWorker ?? false });
+  return {
+    app,
+    deps,
+    config,
+    worker,
+    generator,
+    databaseUrl: testDb.url,
+    async close() {
+      await app.close();
+      await worker.stop(1_000);
+      await deps.close();
+      await testDb.drop();
+    },
+  };
+}
