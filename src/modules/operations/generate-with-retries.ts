@@ -8,7 +8,10 @@ import {
 import type { Logger } from '../../platform/logger.js';
 
 export const MAX_GENERATION_ATTEMPTS = 3;
-const BACKOFF_MS = [250, 1_000];
+
+/** Exponential back-off, scaled down for small budgets so retries fit inside them. */
+const backoffMs = (attempt: number, budgetMs: number): number =>
+  Math.min(250 * 2 ** (attempt - 1), budgetMs / 8) * (0.8 + Math.random() * 0.4);
 
 /**
  * Calls the generator within one time budget, retrying transient failures
@@ -20,6 +23,7 @@ export async function generateWithRetries(
   input: GenerationInput,
   { budgetMs, shutdown, log }: { budgetMs: number; shutdown: AbortSignal; log: Logger },
 ): Promise<GeneratedQuestion> {
+  const started = Date.now();
   const deadline = AbortSignal.timeout(budgetMs);
   const signal = AbortSignal.any([deadline, shutdown]);
   for (let attempt = 1; ; attempt++) {
@@ -27,8 +31,16 @@ export async function generateWithRetries(
       return await untilAborted(generator.generate(input, { signal }), signal);
     } catch (err) {
       const failure = classify(err, deadline, budgetMs);
-      const backoff = BACKOFF_MS[attempt - 1] ?? 0;
-      if (!failure.transient || signal.aborted || attempt >= MAX_GENERATION_ATTEMPTS) throw failure;
+      const backoff = backoffMs(attempt, budgetMs);
+      const timeLeft = budgetMs - (Date.now() - started);
+      if (
+        !failure.transient ||
+        signal.aborted ||
+        attempt >= MAX_GENERATION_ATTEMPTS ||
+        timeLeft < backoff * 2
+      ) {
+        throw failure;
+      }
       log.warn({ kind: failure.kind, attempt, backoffMs: backoff }, 'generation failed; retrying');
       await sleep(backoff, undefined, { signal }).catch(() => undefined);
       if (signal.aborted) throw classify(signal.reason, deadline, budgetMs);
