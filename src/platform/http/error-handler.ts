@@ -42,6 +42,11 @@ export function toAppError(err: unknown): AppError | undefined {
     }));
     return new AppError('VALIDATION_ERROR', 'The request is not valid.', { errors });
   }
+  if (isUnstorableText(err)) {
+    return new AppError('VALIDATION_ERROR', 'The request contains text that cannot be stored.', {
+      errors: [{ field: 'body', message: 'must not contain NUL (\\u0000) characters' }],
+    });
+  }
   const fe = err as Partial<FastifyError>;
   const status = fe.statusCode ?? 500;
   if (fe.code?.startsWith('FST_ERR_CTP_') && status === 400) {
@@ -59,6 +64,14 @@ export function toAppError(err: unknown): AppError | undefined {
     return new AppError(code, status === 400 ? 'The request could not be read.' : messageFor(code));
   }
   return undefined;
+}
+
+// PostgreSQL refuses NUL in text (22021) and in jsonb (22P05). Only client text
+// reaches the database inside a request, so this is bad input, not a fault.
+function isUnstorableText(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = e.cause?.code ?? e.code;
+  return code === '22021' || code === '22P05';
 }
 
 function messageFor(code: ErrorCode): string {
