@@ -1,15 +1,32 @@
+import multipart from '@fastify/multipart';
+import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { errors } from '../../platform/http/schemas.js';
 import { toResumeResponse } from './resumes.presenter.js';
-import { resumeBody, resumeResponse } from './resumes.schemas.js';
+import {
+  RESUME_MAX_FILE_BYTES,
+  resumeBody,
+  resumeFileBody,
+  resumeResponse,
+} from './resumes.schemas.js';
 
 export const resumesRoutes: FastifyPluginAsyncZod<AppContext> = async (
   app,
   { deps, authenticate },
 ) => {
   const { resumes } = deps.services;
-  app.addHook('preHandler', authenticate);
+  // Before the body is read: an upload is buffered while the body is parsed.
+  app.addHook('onRequest', authenticate);
+  // Scoped to this plugin: only resume routes accept multipart bodies.
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { files: 1, fileSize: RESUME_MAX_FILE_BYTES, fields: 10, fieldSize: 1024, parts: 11 },
+  });
+  app.setErrorHandler((err) => {
+    throw multipartError(err as FastifyError) ?? err; // the rest goes to the app's handler
+  });
   const common = { tags: ['resume'], security: [{ bearer: [] }] };
 
   app.put(
@@ -24,9 +41,54 @@ export const resumesRoutes: FastifyPluginAsyncZod<AppContext> = async (
     async (request) => toResumeResponse(await resumes.save(request.userId, request.body.content)),
   );
 
+  app.post(
+    '/users/me/resume/file',
+    {
+      schema: {
+        ...common,
+        summary: 'Replace the resume with the text of a PDF, DOCX or TXT file',
+        consumes: ['multipart/form-data'],
+        body: resumeFileBody,
+        response: { 200: resumeResponse, ...errors(401, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const { file } = request.body;
+      const content = await file.toBuffer();
+      const resume = await resumes.saveFile(request.userId, {
+        content,
+        filename: file.filename,
+        mimetype: file.mimetype,
+      });
+      return toResumeResponse(resume);
+    },
+  );
+
   app.get(
     '/users/me/resume',
     { schema: { ...common, response: { 200: resumeResponse, ...errors(401, 404) } } },
     async (request) => toResumeResponse(await resumes.get(request.userId)),
   );
 };
+
+/** The multipart plugin's own errors, in words for the person uploading. */
+function multipartError(err: FastifyError): AppError | undefined {
+  switch (err.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError(
+        'PAYLOAD_TOO_LARGE',
+        'The file is larger than 5 MB. Upload a smaller file or paste the text instead.',
+      );
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('PAYLOAD_TOO_LARGE', 'Upload one file, in the field "file".');
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+    case 'FST_PROTO_VIOLATION':
+      return new AppError('VALIDATION_ERROR', 'The form could not be read.', {
+        errors: [{ field: 'body', message: 'must be a form with one file in the field "file"' }],
+      });
+    default:
+      return undefined;
+  }
+}

@@ -18,3 +18,24 @@ export const resumeResponse = z.object({
   created_at: timestamp,
   updated_at: timestamp,
 });
+
+export const RESUME_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file part as the multipart plugin attaches it to the body. */
+export interface UploadedFilePart {
+  type: 'file';
+  filename: string;
+  mimetype: string;
+  toBuffer(): Promise<Buffer>;
+}
+
+const isFilePart = (value: unknown): value is UploadedFilePart =>
+  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'file';
+
+export const resumeFileBody = z.object({
+  file: z.custom<UploadedFilePart>(isFilePart, 'must be a file (PDF, DOCX or TXT)').meta({
+    type: 'string',
+    format: 'binary',
+    description: 'The resume as a PDF, DOCX or TXT file, at most 5 MB.',
+  }),
+});

@@ -1,5 +1,11 @@
-import { notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { extractResumeText, type DeclaredFile } from './resume-text.js';
 import type { ResumeRow, ResumesRepository } from './resumes.repository.js';
+import { RESUME_MAX_CHARS } from './resumes.schemas.js';
+
+export interface ResumeUpload extends DeclaredFile {
+  content: Buffer;
+}
 
 export function createResumesService({ resumes }: { resumes: ResumesRepository }) {
   return {
@@ -8,6 +14,23 @@ export function createResumesService({ resumes }: { resumes: ResumesRepository }
       content: string,
       sourceFilename: string | null = null,
     ): Promise<ResumeRow> => resumes.upsert(userId, content, sourceFilename),
+
+    /** Replaces the resume with the text of an uploaded PDF, DOCX or TXT file. */
+    async saveFile(userId: string, file: ResumeUpload): Promise<ResumeRow> {
+      const text = await extractResumeText(file.content, file);
+      if (text.length > RESUME_MAX_CHARS) {
+        throw new AppError(
+          'VALIDATION_ERROR',
+          `The text of this file is longer than ${RESUME_MAX_CHARS} characters. Shorten it, or paste the part that matters.`,
+          {
+            errors: [
+              { field: 'file', message: `text must be at most ${RESUME_MAX_CHARS} characters` },
+            ],
+          },
+        );
+      }
+      return resumes.upsert(userId, text, sourceFilename(file.filename));
+    },
 
     async get(userId: string): Promise<ResumeRow> {
       const resume = await resumes.findByUser(userId);
@@ -22,3 +45,12 @@ export function createResumesService({ resumes }: { resumes: ResumesRepository }
 }
 
 export type ResumesService = ReturnType<typeof createResumesService>;
+
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+
+/** The base name the client gave (browsers may send a path), without control characters. */
+function sourceFilename(name: string): string | null {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  return base.replace(CONTROLS, '').trim().slice(0, 255) || null;
+}

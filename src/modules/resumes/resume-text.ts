@@ -1,0 +1,140 @@
+import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { AppError } from '../../platform/errors.js';
+import { isZip, readZipDirectory } from './zip-directory.js';
+
+export type ResumeFormat = 'pdf' | 'docx' | 'txt';
+
+/** What the client said about the file; used only to word an error, never to pick a parser. */
+export interface DeclaredFile {
+  filename: string;
+  mimetype: string;
+}
+
+// A DOCX whose XML would expand past this is refused before mammoth inflates it.
+const MAX_DOCX_EXPANDED_BYTES = 50 * 1024 * 1024;
+
+const PASTE_INSTEAD = 'Paste the text of your resume instead.';
+
+export const unsupported = (): AppError =>
+  new AppError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    'This file type is not supported. Upload a PDF, DOCX or TXT file, or paste the text instead.',
+  );
+
+const unreadable = (why: string): AppError =>
+  new AppError('UNREADABLE_FILE', `${why} ${PASTE_INSTEAD}`);
+
+/** The format the bytes are in, whatever the file is called; null when none we read. */
+export function detectResumeFormat(buf: Buffer): ResumeFormat | null {
+  if (buf.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  if (isZip(buf)) {
+    const names = readZipDirectory(buf)?.map((e) => e.name) ?? [];
+    return names.includes('word/document.xml') ? 'docx' : null;
+  }
+  return decodeText(buf) === null ? null : 'txt';
+}
+
+/**
+ * The plain text of a resume file (PDF, DOCX or TXT), normalised and never empty.
+ * Throws UNSUPPORTED_MEDIA_TYPE for any other kind of file and UNREADABLE_FILE
+ * for a broken one or one without text (a scanned PDF).
+ */
+export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Promise<string> {
+  const format = detectResumeFormat(buf);
+  if (!format) {
+    // Named like a document we read but not one inside: most likely damaged.
+    if (claimsDocument(declared))
+      throw unreadable('This file could not be read; it may be damaged.');
+    throw unsupported();
+  }
+  const raw =
+    format === 'pdf'
+      ? await pdfText(buf)
+      : format === 'docx'
+        ? await docxText(buf)
+        : decodeText(buf)!;
+  const text = normaliseText(raw);
+  if (!text) {
+    throw unreadable(
+      format === 'pdf'
+        ? 'No text could be found in this PDF; it may be a scanned image.'
+        : 'No text could be found in this file.',
+    );
+  }
+  return text;
+}
+
+async function pdfText(buf: Buffer): Promise<string> {
+  let doc: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
+  try {
+    // A copy: pdf.js may take over the buffer it is given.
+    doc = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0, isEvalSupported: false });
+    return (await extractText(doc, { mergePages: true })).text;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'PasswordException') {
+      throw unreadable('This PDF is protected by a password.');
+    }
+    throw unreadable('This PDF could not be read; it may be damaged.');
+  } finally {
+    await doc?.destroy().catch(() => undefined);
+  }
+}
+
+async function docxText(buf: Buffer): Promise<string> {
+  const entries = readZipDirectory(buf) ?? [];
+  const expanded = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (expanded > MAX_DOCX_EXPANDED_BYTES) {
+    throw unreadable('This DOCX file is too large once unpacked.');
+  }
+  try {
+    return (await mammoth.extractRawText({ buffer: buf })).value;
+  } catch {
+    throw unreadable('This DOCX file could not be read; it may be damaged.');
+  }
+}
+
+/** UTF-8 (or UTF-16 with a byte-order mark) text without binary control bytes; else null. */
+function decodeText(buf: Buffer): string | null {
+  const encoding =
+    buf[0] === 0xff && buf[1] === 0xfe
+      ? 'utf-16le'
+      : buf[0] === 0xfe && buf[1] === 0xff
+        ? 'utf-16be'
+        : 'utf-8';
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(buf);
+  } catch {
+    return null;
+  }
+  // NUL and other C0 controls (tab, line breaks and form feed aside) mean a binary file.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return null;
+  if (text.startsWith('{\\rtf')) return null;
+  return text;
+}
+
+// Control characters other than tab and line feed; PostgreSQL refuses NUL outright.
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
+const STRAY_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Unix line breaks, no control characters, no trailing blanks, at most one empty line in a row. */
+export function normaliseText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(STRAY_CONTROLS, '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function claimsDocument({ filename, mimetype }: DeclaredFile): boolean {
+  return (
+    /\.(pdf|docx)$/i.test(filename) ||
+    mimetype === 'application/pdf' ||
+    mimetype === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  );
+}
