@@ -1,0 +1,116 @@
+// Turning whatever went wrong into a GenerationError the worker can act on (retry or not)
+// and a person can read. Messages never carry a key, a stack or a provider's raw reply.
+
+import {
+  APICallError,
+  AISDKError,
+  JSONParseError,
+  NoObjectGeneratedError,
+  RetryError,
+  TypeValidationError,
+} from 'ai';
+import { GenerationError } from './generator.js';
+
+function isTimeoutReason(reason: unknown): boolean {
+  if (reason instanceof GenerationError) return reason.kind === 'timeout';
+  return (
+    (reason instanceof Error || reason instanceof DOMException) && reason.name === 'TimeoutError'
+  );
+}
+
+/**
+ * Why a signal fired. The worker aborts with a TimeoutError (as `AbortSignal.timeout` does)
+ * when the time budget runs out; any other reason is a shutdown or a cancellation.
+ */
+export function abortFailure(signal: AbortSignal, timeoutMs: number | null): GenerationError {
+  if (signal.reason instanceof GenerationError) return signal.reason;
+  if (isTimeoutReason(signal.reason)) {
+    const limit = timeoutMs ? ` (${Math.round(timeoutMs / 100) / 10} s)` : '';
+    return new GenerationError(
+      'timeout',
+      `Generating the question took longer than the time allowed${limit} and was stopped. Try again in a moment.`,
+      { cause: signal.reason },
+    );
+  }
+  return new GenerationError(
+    'aborted',
+    'Question generation was stopped before it finished (the service is shutting down or the work was cancelled). Start it again.',
+    { cause: signal.reason },
+  );
+}
+
+export function throwIfAborted(signal: AbortSignal, timeoutMs: number | null): void {
+  if (signal.aborted) throw abortFailure(signal, timeoutMs);
+}
+
+export interface FailureContext {
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** host[:port] of the provider, for "could not reach ..."; never a URL with credentials. */
+  providerHost: string;
+}
+
+function fromStatus(status: number, cause: unknown): GenerationError {
+  if (status === 401 || status === 403) {
+    return new GenerationError(
+      'rejected_key',
+      `The key was rejected by the model provider (HTTP ${status}). Check OPENAI_API_KEY; retrying will not help.`,
+      { cause },
+    );
+  }
+  if (status === 429) {
+    return new GenerationError(
+      'rate_limited',
+      'The model provider is limiting requests right now (HTTP 429). Try again in a minute.',
+      { cause },
+    );
+  }
+  if (status >= 200 && status < 300) {
+    return new GenerationError(
+      'invalid_output',
+      'The model provider sent a reply that is not a chat completion. Check OPENAI_BASE_URL points at an OpenAI-compatible /v1 endpoint.',
+      { cause },
+    );
+  }
+  // 5xx, 408 and the odd 4xx (unknown model, unsupported option) all mean the provider
+  // cannot serve this request now; the status tells the operator which it is.
+  return new GenerationError(
+    'unavailable',
+    `The model provider could not answer (HTTP ${status}). Try again later; if it persists, check LLM_MODEL and OPENAI_BASE_URL.`,
+    { cause },
+  );
+}
+
+/** Classify an error thrown by an AI SDK call. Errors that are not the SDK's are bugs: rethrown. */
+export function classifyFailure(error: unknown, context: FailureContext): GenerationError {
+  if (error instanceof GenerationError) return error;
+  if (context.signal.aborted) return abortFailure(context.signal, context.timeoutMs);
+  if (RetryError.isInstance(error)) return classifyFailure(error.lastError, context);
+  if (APICallError.isInstance(error)) {
+    if (error.statusCode !== undefined) return fromStatus(error.statusCode, error);
+    return new GenerationError(
+      'unavailable',
+      `Could not reach the model provider at ${context.providerHost}. Check that it is running and that OPENAI_BASE_URL is right.`,
+      { cause: error },
+    );
+  }
+  if (
+    NoObjectGeneratedError.isInstance(error) ||
+    JSONParseError.isInstance(error) ||
+    TypeValidationError.isInstance(error)
+  ) {
+    return new GenerationError(
+      'invalid_output',
+      'The model did not return a question in the expected format.',
+      { cause: error },
+    );
+  }
+  if (AISDKError.isInstance(error)) {
+    return new GenerationError(
+      'unavailable',
+      'The call to the model provider failed. Try again later.',
+      { cause: error },
+    );
+  }
+  throw error;
+}

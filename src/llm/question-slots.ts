@@ -1,0 +1,88 @@
+// Filling a template's slots for one requirement: the resume evidence that best backs it,
+// the role to refer to, and how to name the job.
+
+import type { JobPostingContext } from './generator.js';
+import type { Requirement } from './posting-analysis.js';
+import type { QuestionSlots } from './question-templates.js';
+import type { Evidence, ResumeAnalysis } from './resume-analysis.js';
+import { containment } from './text-normalise.js';
+
+export interface EvidenceChoice {
+  evidence: Evidence | null;
+  /** True when the evidence shares words with the requirement, not just a bridge to it. */
+  matched: boolean;
+}
+
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0;
+  for (const item of a) if (b.has(item)) count += 1;
+  return count;
+}
+
+/**
+ * The resume line that best supports a requirement. Shared words count more the rarer they
+ * are in the resume ("discharge" says more than "patient" on a nurse's resume). Lines
+ * already quoted in the session rank last, so a session walks through the resume.
+ */
+export function pickEvidence(
+  requirement: Requirement,
+  resume: ResumeAnalysis | null,
+  askedStems: readonly ReadonlySet<string>[],
+): EvidenceChoice {
+  if (!resume) return { evidence: null, matched: false };
+  const pool = [...resume.achievements, ...resume.skills];
+  const documentFrequency = new Map<string, number>();
+  for (const item of pool) {
+    for (const stem of item.stems)
+      documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+  }
+  let best: Evidence | null = null;
+  let bestScore = -Infinity;
+  let bestMatch = 0;
+  for (const item of pool) {
+    let match = 0;
+    for (const stem of requirement.stems) {
+      if (item.stems.has(stem)) match += 1 / (documentFrequency.get(stem) ?? 1);
+    }
+    const quoted = askedStems.some((stems) => containment(item.stems, stems) >= 0.6);
+    const score = match * 4 + item.weight * 0.5 - (quoted ? 10 : 0);
+    if (score > bestScore) [best, bestScore, bestMatch] = [item, score, match];
+  }
+  return { evidence: best, matched: bestMatch > 0 };
+}
+
+function pickRole(requirement: Requirement, resume: ResumeAnalysis | null): string | null {
+  if (!resume || resume.roles.length === 0) return null;
+  const ranked = [...resume.roles].sort(
+    (a, b) => sharedCount(requirement.stems, b.stems) - sharedCount(requirement.stems, a.stems),
+  );
+  return ranked[0]?.text ?? null;
+}
+
+/** "Registered Nurse, Cardiac Step-Down Unit" -> "Registered Nurse". */
+export function shortTitle(title: string): string {
+  const cut = title.split(/[,(|]|\s[-–—]\s/)[0]?.trim();
+  return cut || title.trim();
+}
+
+const SENIORITY =
+  /\b(junior|entry|mid|senior|lead|principal|staff|manager|director|head|executive)\b/i;
+
+export function buildSlots(
+  posting: JobPostingContext,
+  requirement: Requirement,
+  secondRequirement: Requirement | null,
+  evidence: Evidence | null,
+  resume: ResumeAnalysis | null,
+): QuestionSlots {
+  const seniority = SENIORITY.exec(posting.experienceLevel ?? '')?.[1]?.toLowerCase() ?? null;
+  return {
+    requirement: requirement.text,
+    secondRequirement: secondRequirement?.text ?? null,
+    evidence,
+    role: pickRole(requirement, resume),
+    shortTitle: shortTitle(posting.title),
+    at: posting.company?.trim() ? ` at ${posting.company.trim()}` : '',
+    seniority,
+  };
+}

@@ -1,0 +1,123 @@
+// Cutting free text into units (bullet lines, sentences) and mining it for named terms
+// and key phrases. Shared by the posting and the resume analysis.
+
+import { STOPWORDS, stem } from './text-normalise.js';
+
+export interface TextUnit {
+  text: string;
+  bullet: boolean;
+}
+
+export const BULLET = /^\s*(?:[-*•▪◦·‣–]|\d{1,2}[.)])\s+/;
+// A full stop ends a sentence unless it closes a short abbreviation ("St. Agnes", "Dr. Lee").
+const SENTENCE_END =
+  /(?<=[a-z0-9)][.!?])(?<!\b(?:[A-Z][a-z]{0,2}|e\.g|i\.e|vs)\.)\s+(?=[A-Z0-9"“(])/;
+
+export function splitUnits(text: string): TextUnit[] {
+  const units: TextUnit[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    if (BULLET.test(trimmed)) {
+      units.push({ text: trimmed.replace(BULLET, '').trim(), bullet: true });
+      continue;
+    }
+    for (const sentence of trimmed.split(SENTENCE_END)) {
+      units.push({ text: sentence.trim(), bullet: false });
+    }
+  }
+  return units;
+}
+
+function bareWord(raw: string): string {
+  return raw.replace(/^[("“'[]+|[)"”'\].,;:!?]+$/g, '');
+}
+
+// Acronyms (ACLS, IEPs), inner capitals (PostgreSQL) and letter-digit mixes (K-12):
+// names of things, whatever the trade.
+const STRONG_NAME = /^(?:[A-Z]{2,}[a-z]?s?|[A-Z][a-z]+[A-Z][\w]*|[A-Za-z]+[-]?\d+[\w-]*|\w*[+#]+)$/;
+const PLAIN_CAPITAL = /^[A-Z][a-z][\w-]*$/;
+const CONNECTORS = new Set(['of', 'and', 'for', '&']);
+
+/** Runs of capitalised words and acronyms that are not just the first word of a sentence. */
+export function extractNamedTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const unit of splitUnits(text)) {
+    const words = unit.text.split(/\s+/);
+    let run: string[] = [];
+    let strong = false;
+    const flush = (): void => {
+      // "IEPs and 504 plans" ends the run at "504": drop the dangling "and 504".
+      if (run.length > 2 && /^\d+$/.test(run.at(-1) ?? '') && CONNECTORS.has(run.at(-2) ?? '')) {
+        run.splice(-2);
+      }
+      while (run.length > 0 && CONNECTORS.has(run.at(-1) ?? '')) run.pop();
+      if (run.length >= 2 || (run.length === 1 && strong)) terms.push(run.join(' '));
+      run = [];
+      strong = false;
+    };
+    words.forEach((raw, i) => {
+      const word = bareWord(raw);
+      const isStrong = STRONG_NAME.test(word);
+      const isPlain = PLAIN_CAPITAL.test(word) && i > 0;
+      const continues = run.length > 0 && (CONNECTORS.has(word) || /^\d+$/.test(word));
+      if (isStrong || isPlain || continues) {
+        run.push(word);
+        strong ||= isStrong;
+      } else {
+        flush();
+      }
+      if (/[,.;:!?)]$/.test(raw)) flush();
+    });
+    flush();
+  }
+  return [...new Set(terms)];
+}
+
+/**
+ * RAKE-style key phrases: runs of content words between stopwords and punctuation,
+ * scored by how connected their words are. Best first.
+ */
+export function extractKeyPhrases(text: string): string[] {
+  const candidates: { phrase: string; words: string[]; position: number }[] = [];
+  for (const unit of splitUnits(text)) {
+    let run: string[] = [];
+    const flush = (): void => {
+      const words = run.length > 4 ? run.slice(-3) : run;
+      // An adverb closing a run ("meets weekly") is not part of a name for anything.
+      while (words.length > 0 && /ly$/i.test(words.at(-1) ?? '')) words.pop();
+      if (words.length >= 2) {
+        candidates.push({ phrase: words.join(' '), words, position: candidates.length });
+      }
+      run = [];
+    };
+    for (const raw of unit.text.split(/\s+/)) {
+      const word = bareWord(raw);
+      const lower = word.toLowerCase();
+      if (!/[a-z]/i.test(word) || /^\d/.test(word) || STOPWORDS.has(lower)) flush();
+      else run.push(word);
+      if (/[,.;:!?)]$/.test(raw)) flush();
+    }
+    flush();
+  }
+  const frequency = new Map<string, number>();
+  const degree = new Map<string, number>();
+  for (const { words } of candidates) {
+    for (const word of words) {
+      const key = stem(word.toLowerCase());
+      frequency.set(key, (frequency.get(key) ?? 0) + 1);
+      degree.set(key, (degree.get(key) ?? 0) + words.length);
+    }
+  }
+  const score = (words: string[]): number =>
+    words.reduce((sum, w) => {
+      const key = stem(w.toLowerCase());
+      return sum + (degree.get(key) ?? 0) / (frequency.get(key) ?? 1);
+    }, 0);
+  const seen = new Set<string>();
+  return candidates
+    .map((c) => ({ ...c, score: score(c.words) }))
+    .sort((a, b) => b.score - a.score || a.position - b.position)
+    .map((c) => c.phrase)
+    .filter((phrase) => !seen.has(phrase.toLowerCase()) && seen.add(phrase.toLowerCase()));
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { analysePosting } from '../../src/llm/posting-analysis.js';
+import { analyseResume } from '../../src/llm/resume-analysis.js';
+import { nurse } from '../fixtures/profiles/nurse.js';
+import { salesManager } from '../fixtures/profiles/sales-manager.js';
+import { teacher } from '../fixtures/profiles/teacher.js';
+
+const texts = (items: { text: string }[]) => items.map((item) => item.text);
+
+describe('posting analysis', () => {
+  it('reads duties from bullet lines and turns them into phrases a question can use', () => {
+    const found = texts(analysePosting(nurse.jobPosting).requirements);
+    expect(found).toContain('administering medications');
+    expect(found).toContain('recognizing early signs of clinical deterioration');
+    expect(found).toContain('BLS and ACLS certification');
+  });
+
+  it('reads requirements from cue phrases in prose', () => {
+    const found = texts(analysePosting(teacher.jobPosting).requirements);
+    expect(found).toContain('project-based learning');
+    expect(found).toContain('using formative assessment to adjust instruction');
+    expect(found).toContain('Next Generation Science Standards');
+  });
+
+  it('works on a trade it has never seen', () => {
+    const posting = {
+      title: 'Warehouse Shift Supervisor',
+      company: null,
+      techStack: null,
+      experienceLevel: null,
+      description:
+        'You will supervise a crew of 15 pickers on the night shift. Experience with cycle counting and forklift certification required. Ability to enforce OSHA safety rules.',
+    };
+    const found = texts(analysePosting(posting).requirements);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'supervising a crew of 15 pickers on the night shift',
+        'cycle counting and forklift certification',
+        'enforcing OSHA safety rules',
+      ]),
+    );
+  });
+
+  it('classifies licences and traits so they get suitable questions', () => {
+    const kinds = Object.fromEntries(
+      analysePosting(nurse.jobPosting).requirements.map((r) => [r.text, r.kind]),
+    );
+    expect(kinds['BLS and ACLS certification']).toBe('credential');
+    expect(kinds['staying calm under pressure']).toBe('trait');
+    expect(kinds['administering medications']).toBe('duty');
+  });
+});
+
+describe('resume analysis', () => {
+  it('finds roles, skills and achievements, addressed to the candidate', () => {
+    const resume = analyseResume(salesManager.resume);
+    expect(texts(resume.roles)).toEqual([
+      'Area Sales Manager',
+      'Senior Account Executive',
+      'Account Executive',
+    ]);
+    expect(texts(resume.skills)).toContain('pipeline coaching');
+    const grew = resume.achievements.find((a) => a.text.startsWith('Grew territory revenue'));
+    expect(grew?.clause).toBe('you grew territory revenue from $9.5M to $14.2M in three years');
+  });
+
+  it('reads unbulleted achievement sentences and turns "my" into "your"', () => {
+    const resume = analyseResume(teacher.resume);
+    expect(texts(resume.roles)).toContain('Science Teacher');
+    const circles = resume.achievements.find((a) => a.text.includes('restorative circles'));
+    expect(circles?.clause).toContain('in your homeroom');
+  });
+});
