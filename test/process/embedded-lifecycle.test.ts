@@ -80,4 +80,10 @@ describe('npm start in embedded mode', () => {
     expect(out).toMatch(/LLM_TIMEOUT_MS/);
     expect(out).toMatch(/DATABASE_URL/);
   });
+
+  it('refuses `npm run worker` without DATABASE_URL', async () => {
+    const worker = spawnService('worker', {});
+    expect(await worker.exited).toBe(2);
+    expect(worker.output()).toMatch(/needs DATABASE_URL/);
+  });
 });
