@@ -1,0 +1,100 @@
+// Questions from any OpenAI-compatible chat model (OpenAI, a local server, a gateway),
+// following the same plan as the offline generator. The worker owns retries across the
+// time budget, so the SDK's own retries are off; the one retry here is for a reply that
+// arrived but could not be used.
+
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { APICallError, generateObject, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
+import { analyseContext } from './context-analysis.js';
+import { abortFailure, classifyFailure, throwIfAborted } from './generation-failures.js';
+import { GenerationError, type GeneratedQuestion, type QuestionGenerator } from './generator.js';
+import { SYSTEM_PROMPT, buildUserPrompt } from './prompt.js';
+import { planNextQuestion } from './question-plan.js';
+import { questionOutputSchema, rejectionReason, toGeneratedQuestion } from './question-output.js';
+
+export interface OpenAIGeneratorOptions {
+  /** Includes the version path, e.g. https://api.openai.com/v1. */
+  baseUrl: string;
+  apiKey: string | undefined;
+  model: string;
+  timeoutMs: number;
+}
+
+const ATTEMPTS = 2;
+
+// Servers differ on json_schema support but nearly all accept JSON mode (json_object), so
+// the schema is dropped from the request (which also silences the SDK's per-call warning
+// about it); the prompt spells the shape out and the SDK still validates against the schema.
+const jsonModeOnly: LanguageModelMiddleware = {
+  specificationVersion: 'v3',
+  transformParams: async ({ params }) =>
+    params.responseFormat?.type === 'json'
+      ? { ...params, responseFormat: { type: 'json' } }
+      : params,
+};
+
+/** host[:port] only: a base URL may carry credentials in its user-info part. */
+export function providerHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return 'the configured address';
+  }
+}
+
+export function createOpenAIGenerator(options: OpenAIGeneratorOptions): QuestionGenerator {
+  const provider = createOpenAICompatible({
+    name: 'openai-compatible',
+    baseURL: options.baseUrl.replace(/\/+$/, ''),
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+  });
+  const model = wrapLanguageModel({
+    model: provider.chatModel(options.model),
+    middleware: jsonModeOnly,
+  });
+  const host = providerHost(options.baseUrl);
+
+  return {
+    name: `openai-compatible:${options.model}@${host}`,
+    async generate(input, { signal: callerSignal }): Promise<GeneratedQuestion> {
+      // Our own bound as well as the caller's, so a call never outlives LLM_TIMEOUT_MS.
+      const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(options.timeoutMs)]);
+      throwIfAborted(signal, options.timeoutMs);
+      const context = analyseContext(input.jobPosting, input.resume);
+      const plan = planNextQuestion(input, context.posting.requirements);
+      let rejection: string | null = null;
+
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+        try {
+          const { object } = await generateObject({
+            model,
+            schema: questionOutputSchema,
+            schemaName: 'interview_question',
+            system: SYSTEM_PROMPT,
+            prompt: buildUserPrompt(input, plan, rejection),
+            abortSignal: signal,
+            maxRetries: 0,
+            temperature: 0.7,
+            maxOutputTokens: 600,
+          });
+          rejection = rejectionReason(object, plan, input.wantedType);
+          if (!rejection) return toGeneratedQuestion(object, plan, context.resume !== null);
+        } catch (error) {
+          const failure = classifyFailure(error, {
+            signal,
+            timeoutMs: options.timeoutMs,
+            providerHost: host,
+          });
+          // A reply that is not a chat completion at all is a wrong address, not a bad answer.
+          if (failure.kind !== 'invalid_output' || APICallError.isInstance(error)) throw failure;
+          rejection = 'it was not one JSON object of the required shape';
+        }
+        if (signal.aborted) throw abortFailure(signal, options.timeoutMs);
+      }
+      throw new GenerationError(
+        'invalid_output',
+        `The model did not produce a usable question in two tries (${rejection}). Try again, or configure a more capable model.`,
+      );
+    },
+  };
+}
