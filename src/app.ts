@@ -10,6 +10,7 @@ import { createAuthenticate } from './platform/http/auth.js';
 import type { AppContext } from './platform/http/context.js';
 import { registerErrorHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerWeb } from './platform/http/web.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
@@ -39,6 +40,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Plain http on 127.0.0.1 is the normal way to run this; Safari would upgrade it and fail.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -67,5 +70,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await registerWeb(app);
   return app;
 }
