@@ -41,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (
   app.get(
     '/users/me',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['auth'],
         security: [{ bearer: [] }],

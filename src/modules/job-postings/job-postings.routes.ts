@@ -14,7 +14,7 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<AppContext> = async (
   { deps, authenticate },
 ) => {
   const { jobPostings } = deps.services;
-  app.addHook('preHandler', authenticate);
+  app.addHook('onRequest', authenticate); // before the body is parsed or validated
   const common = { tags: ['job postings'], security: [{ bearer: [] }] };
 
   app.post(

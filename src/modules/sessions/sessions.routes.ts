@@ -16,7 +16,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
   { deps, authenticate },
 ) => {
   const { sessions } = deps.services;
-  app.addHook('preHandler', authenticate);
+  app.addHook('onRequest', authenticate); // before the body is parsed or validated
   const common = { tags: ['interview sessions'], security: [{ bearer: [] }] };
 
   app.post(
