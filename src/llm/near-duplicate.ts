@@ -15,19 +15,40 @@ function shingles(text: string): Set<string> {
   return result;
 }
 
+interface Fingerprint {
+  normalised: string;
+  stems: Set<string>;
+  runs: Set<string>;
+}
+
+function fingerprint(text: string): Fingerprint {
+  return {
+    normalised: normaliseQuestion(text),
+    stems: new Set(contentStems(text)),
+    runs: shingles(text),
+  };
+}
+
 /**
  * Two questions are near-duplicates when their content words mostly coincide (same topic,
  * same ask) or they share most of their three-word runs (same sentence, lightly edited).
  * Two questions built on one phrasing but about different topics are not duplicates.
  */
+function similar(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.normalised === b.normalised) return true;
+  if (jaccard(a.stems, b.stems) >= 0.6) return true;
+  return a.runs.size >= 4 && b.runs.size >= 4 && jaccard(a.runs, b.runs) >= 0.7;
+}
+
+/** A checker against one session's questions, which are read once however many drafts are tried. */
+export function createDuplicateCheck(previous: readonly string[]): (candidate: string) => boolean {
+  const seen = previous.map(fingerprint);
+  return (candidate) => {
+    const print = fingerprint(candidate);
+    return seen.some((other) => similar(print, other));
+  };
+}
+
 export function isNearDuplicate(candidate: string, previous: readonly string[]): boolean {
-  const normalised = normaliseQuestion(candidate);
-  const stems = new Set(contentStems(candidate));
-  const runs = shingles(candidate);
-  return previous.some((other) => {
-    if (normaliseQuestion(other) === normalised) return true;
-    if (jaccard(stems, new Set(contentStems(other))) >= 0.6) return true;
-    const otherRuns = shingles(other);
-    return runs.size >= 4 && otherRuns.size >= 4 && jaccard(runs, otherRuns) >= 0.7;
-  });
+  return createDuplicateCheck(previous)(candidate);
 }

@@ -11,7 +11,7 @@ import {
   type QuestionFocus,
   type QuestionGenerator,
 } from './generator.js';
-import { isNearDuplicate } from './near-duplicate.js';
+import { createDuplicateCheck } from './near-duplicate.js';
 import { drafts, type Draft } from './question-drafts.js';
 import { planNextQuestion, type QuestionPlan } from './question-plan.js';
 
@@ -39,8 +39,9 @@ function focusOf(draft: Draft, plan: QuestionPlan, hasResume: boolean): Question
 export function composeQuestion(input: GenerationInput): GeneratedQuestion {
   const context = analyseContext(input.jobPosting, input.resume);
   const plan = planNextQuestion(input, context.posting.requirements);
+  const isRepeat = createDuplicateCheck(plan.askedQuestions);
   for (const draft of drafts(input, plan, context.resume)) {
-    if (isNearDuplicate(draft.text, plan.askedQuestions)) continue;
+    if (isRepeat(draft.text)) continue;
     return {
       questionText: draft.text,
       questionType: plan.type,

@@ -58,9 +58,13 @@ const CUES: { pattern: RegExp; verb: boolean; kind: RequirementKind }[] = [
 const CREDENTIAL = /\b(?:licen[cs]e|licensure|certificat\w*|certified|degree|diploma|clearance)\b/i;
 const LABELLED_LIST = /^([A-Za-z][\w ]{0,30}):\s+(.+)$/;
 const MAX_REQUIREMENTS = 24;
+const MAX_POSTING_CHARS = 10_000;
 
 export function analysePosting(posting: JobPostingContext): PostingAnalysis {
-  const vocabulary = lowerCaseVocabulary(posting.description);
+  // What a posting asks for comes first; past this point it is benefits and legal text,
+  // and reading it would only cost time.
+  const description = posting.description.slice(0, MAX_POSTING_CHARS);
+  const vocabulary = lowerCaseVocabulary(description);
   const contextStems = stemSet(`${posting.title} ${posting.company ?? ''}`);
   const found: Requirement[] = [];
 
@@ -85,7 +89,7 @@ export function analysePosting(posting: JobPostingContext): PostingAnalysis {
     found.push({ text, stems, source, kind });
   };
 
-  for (const unit of splitUnits(posting.description)) {
+  for (const unit of splitUnits(description)) {
     const cues = findCues(unit.text);
     cues.forEach((cue, i) => {
       const end = cues[i + 1]?.cueStart ?? unit.text.length;
@@ -113,8 +117,8 @@ export function analysePosting(posting: JobPostingContext): PostingAnalysis {
     const mayBeVerb = source === 'key-phrase' && phrase.split(' ').length >= 3;
     add(phrase, source, 5, mayBeVerb ? undefined : false);
   };
-  for (const term of extractNamedTerms(posting.description)) addIfNew(term, 'term');
-  for (const phrase of extractKeyPhrases(posting.description)) {
+  for (const term of extractNamedTerms(description)) addIfNew(term, 'term');
+  for (const phrase of extractKeyPhrases(description)) {
     if (found.length >= MAX_REQUIREMENTS) break;
     addIfNew(phrase, 'key-phrase');
   }

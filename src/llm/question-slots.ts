@@ -19,6 +19,20 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return count;
 }
 
+// Per analysed resume (itself memoised), so a session counts the words once.
+const frequencyCache = new WeakMap<ResumeAnalysis, Map<string, number>>();
+
+function frequencies(resume: ResumeAnalysis, pool: readonly Evidence[]): Map<string, number> {
+  let counts = frequencyCache.get(resume);
+  if (!counts) {
+    counts = new Map();
+    for (const item of pool)
+      for (const stem of item.stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    frequencyCache.set(resume, counts);
+  }
+  return counts;
+}
+
 /**
  * The resume line that best supports a requirement. Shared words count more the rarer they
  * are in the resume ("discharge" says more than "patient" on a nurse's resume). Lines
@@ -31,11 +45,7 @@ export function pickEvidence(
 ): EvidenceChoice {
   if (!resume) return { evidence: null, matched: false };
   const pool = [...resume.achievements, ...resume.skills];
-  const documentFrequency = new Map<string, number>();
-  for (const item of pool) {
-    for (const stem of item.stems)
-      documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
-  }
+  const documentFrequency = frequencies(resume, pool);
   let best: Evidence | null = null;
   let bestScore = -Infinity;
   let bestMatch = 0;

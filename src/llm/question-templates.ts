@@ -63,7 +63,7 @@ export const TEMPLATES: Record<QuestionType, Template[]> = {
         `What did you need to know to do that well, and how would you apply the same knowledge to ${s.requirement}${s.at}?`,
       ),
     (s) =>
-      `If a new colleague asked you how to handle ${s.requirement}, what would you tell them are the essential steps, and why does each one matter?`,
+      `If a new colleague asked you what matters most in ${s.requirement}, what would you tell them are the essential steps, and why does each one matter?`,
     (s) =>
       s.secondRequirement
         ? `How do ${s.requirement} and ${s.secondRequirement} fit together in practice, and where do they pull against each other?`
@@ -90,13 +90,13 @@ export const TEMPLATES: Record<QuestionType, Template[]> = {
   ],
   situational: [
     (s) =>
-      `Imagine it is your first month as the new ${s.shortTitle}${s.at}, and a problem with ${s.requirement} lands on you with a tight deadline. What do you do first?`,
+      `Imagine it is your first month as the new ${s.shortTitle}${s.at}, and something goes wrong with ${s.requirement} at the busiest moment of the week. What do you do first, and who do you involve?`,
     (s) =>
       s.secondRequirement
         ? `Suppose ${s.requirement} and ${s.secondRequirement} both need your attention this week, and you only have time to do one of them well. How do you decide, and who do you tell?`
         : null,
     (s) =>
-      `Say you discover that the way the team handles ${s.requirement} falls short of what you would expect. What would you do in your first two weeks?`,
+      `Say you discover that the team's approach to ${s.requirement} falls short of what you would expect. What would you do in your first two weeks?`,
     (s) =>
       s.seniority
         ? `You would be joining at the ${s.seniority} level. How would you bring a less experienced colleague up to speed on ${s.requirement}?`
@@ -104,7 +104,7 @@ export const TEMPLATES: Record<QuestionType, Template[]> = {
     (s) =>
       withEvidence(
         s,
-        `Suppose that approach did not fit here because things work differently${s.at}. How would you adapt it for ${s.requirement}?`,
+        `Suppose what worked there would not carry over as it is, because things work differently${s.at}. How would you adapt it for ${s.requirement}?`,
       ),
   ],
 };

@@ -24,6 +24,8 @@ export interface ResumeAnalysis {
   achievements: Evidence[];
 }
 
+const MAX_RESUME_CHARS = 20_000;
+
 type Section = 'experience' | 'skills' | 'education' | 'summary' | 'other';
 
 const SECTIONS: [Section, RegExp][] = [
@@ -109,7 +111,11 @@ function roleTitle(line: string): string | null {
 export function analyseResume(resume: string): ResumeAnalysis {
   const result: ResumeAnalysis = { roles: [], skills: [], achievements: [] };
   let section: Section = 'other';
-  for (const line of resume.split(/\r?\n/).map((l) => l.trim())) {
+  // The recent career sits at the top; a 50-page CV's tail would only cost time.
+  for (const line of resume
+    .slice(0, MAX_RESUME_CHARS)
+    .split(/\r?\n/)
+    .map((l) => l.trim())) {
     if (!line) continue;
     const inline = /^([A-Za-z][\w &]{1,30}):\s+(.+)$/.exec(line);
     const heading = sectionOf(inline?.[1] ? `${inline[1]}:` : line);

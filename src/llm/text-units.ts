@@ -78,23 +78,24 @@ export function extractNamedTerms(text: string): string[] {
  * RAKE-style key phrases: runs of content words between stopwords and punctuation,
  * scored by how connected their words are. Best first.
  */
-export function extractKeyPhrases(text: string): string[] {
-  const candidates: { phrase: string; words: string[]; position: number }[] = [];
+export function extractKeyPhrases(text: string, limit = 30): string[] {
+  const candidates = new Map<string, { phrase: string; keys: string[]; position: number }>();
   for (const unit of splitUnits(text)) {
     let run: string[] = [];
     const flush = (): void => {
       const words = run.length > 4 ? run.slice(-3) : run;
       // An adverb closing a run ("meets weekly") is not part of a name for anything.
       while (words.length > 0 && /ly$/i.test(words.at(-1) ?? '')) words.pop();
-      if (words.length >= 2) {
-        candidates.push({ phrase: words.join(' '), words, position: candidates.length });
+      const phrase = words.join(' ');
+      if (words.length >= 2 && !candidates.has(phrase.toLowerCase())) {
+        const keys = words.map((w) => stem(w.toLowerCase()));
+        candidates.set(phrase.toLowerCase(), { phrase, keys, position: candidates.size });
       }
       run = [];
     };
     for (const raw of unit.text.split(/\s+/)) {
       const word = bareWord(raw);
-      const lower = word.toLowerCase();
-      if (!/[a-z]/i.test(word) || /^\d/.test(word) || STOPWORDS.has(lower)) flush();
+      if (!/[a-z]/i.test(word) || /^\d/.test(word) || STOPWORDS.has(word.toLowerCase())) flush();
       else run.push(word);
       if (/[,.;:!?)]$/.test(raw)) flush();
     }
@@ -102,22 +103,17 @@ export function extractKeyPhrases(text: string): string[] {
   }
   const frequency = new Map<string, number>();
   const degree = new Map<string, number>();
-  for (const { words } of candidates) {
-    for (const word of words) {
-      const key = stem(word.toLowerCase());
+  for (const { keys } of candidates.values()) {
+    for (const key of keys) {
       frequency.set(key, (frequency.get(key) ?? 0) + 1);
-      degree.set(key, (degree.get(key) ?? 0) + words.length);
+      degree.set(key, (degree.get(key) ?? 0) + keys.length);
     }
   }
-  const score = (words: string[]): number =>
-    words.reduce((sum, w) => {
-      const key = stem(w.toLowerCase());
-      return sum + (degree.get(key) ?? 0) / (frequency.get(key) ?? 1);
-    }, 0);
-  const seen = new Set<string>();
-  return candidates
-    .map((c) => ({ ...c, score: score(c.words) }))
+  const score = (keys: string[]): number =>
+    keys.reduce((sum, key) => sum + (degree.get(key) ?? 0) / (frequency.get(key) ?? 1), 0);
+  return [...candidates.values()]
+    .map((c) => ({ ...c, score: score(c.keys) }))
     .sort((a, b) => b.score - a.score || a.position - b.position)
-    .map((c) => c.phrase)
-    .filter((phrase) => !seen.has(phrase.toLowerCase()) && seen.add(phrase.toLowerCase()));
+    .slice(0, limit)
+    .map((c) => c.phrase);
 }

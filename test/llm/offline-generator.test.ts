@@ -5,6 +5,7 @@ import {
   type TranscriptEntry,
 } from '../../src/llm/generator.js';
 import { citedTerms } from '../../src/llm/grounding.js';
+import { createQuestionGenerator } from '../../src/llm/index.js';
 import { isNearDuplicate } from '../../src/llm/near-duplicate.js';
 import { composeQuestion, createOfflineGenerator } from '../../src/llm/offline-generator.js';
 import { PROFILES } from '../fixtures/profiles/index.js';
@@ -161,6 +162,17 @@ describe('offline generator, plan', () => {
     ).flat();
     const mean = questions.reduce((sum, q) => sum + q.ms, 0) / questions.length;
     expect(mean).toBeLessThan(5);
+  });
+
+  it('is what the service gets by default, named so start-up can say so', () => {
+    const chosen = createQuestionGenerator({
+      provider: 'offline',
+      apiKey: undefined,
+      baseUrl: undefined,
+      model: 'gpt-4o-mini',
+      timeoutMs: 10_000,
+    });
+    expect(chosen.name).toBe('offline');
   });
 
   it('fails with a classified error when the signal has already fired', async () => {

@@ -164,6 +164,15 @@ describe('OpenAI-compatible generator', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('does not retry a reply that is not a chat completion at all, and says where to look', async () => {
+    server.reply({ body: '<html>Welcome to the admin console</html>' });
+    const failed = await failureOf(generator.generate(input, { signal: signal() }));
+    expect(failed).toMatchObject({ kind: 'invalid_output', transient: false });
+    expect(failed.message).toContain('OPENAI_BASE_URL');
+    expect(failed.message).not.toContain('admin console');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('treats a reply of the wrong shape as invalid output', async () => {
     const wrong = { question: 'What is triage?', type: 'clinical' };
     server.reply(json(wrong), json({ ...QUESTION, question_type: 'trivia' }));
