@@ -323,6 +323,26 @@ describe('resume', () => {
       expect(rows).toHaveLength(0);
     });
 
+    it('reads a DOCX sent without a telling name or type', async () => {
+      const user = await createUser(t.app);
+      const res = await upload(user, [file('upload', buildDocx(['Jane Doe']))]);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ content: 'Jane Doe', source_filename: 'upload' });
+    });
+
+    it('accepts multipart bodies on the resume routes only', async () => {
+      const user = await createUser(t.app);
+      const body = multipartBody([{ name: 'title', value: 'Engineer' }]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/job-postings',
+        headers: { ...user.headers, ...body.headers },
+        payload: body.payload,
+      });
+      expect(res.statusCode).toBe(415);
+      expect(res.json().detail.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    });
+
     it('is documented as a multipart body with a binary file field', async () => {
       const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
       const op = spec.paths['/api/v1/users/me/resume/file'].post;
