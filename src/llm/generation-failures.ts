@@ -81,17 +81,31 @@ function fromStatus(status: number, cause: unknown): GenerationError {
   );
 }
 
+/**
+ * What the provider said, for the operator's logs, without what the SDK error also holds:
+ * the whole request body (the candidate's resume) and, in some 401 replies, part of the key.
+ */
+function providerCause(error: APICallError): Error {
+  const said = (error.responseBody ?? error.message).slice(0, 300);
+  const redacted = said.replace(
+    /\b(?:sk|key|token|bearer)[-_ ]?[A-Za-z0-9*_-]{6,}/gi,
+    '[redacted]',
+  );
+  return new Error(`provider answered ${error.statusCode ?? 'nothing'}: ${redacted}`);
+}
+
 /** Classify an error thrown by an AI SDK call. Errors that are not the SDK's are bugs: rethrown. */
 export function classifyFailure(error: unknown, context: FailureContext): GenerationError {
   if (error instanceof GenerationError) return error;
   if (context.signal.aborted) return abortFailure(context.signal, context.timeoutMs);
   if (RetryError.isInstance(error)) return classifyFailure(error.lastError, context);
   if (APICallError.isInstance(error)) {
-    if (error.statusCode !== undefined) return fromStatus(error.statusCode, error);
+    const cause = providerCause(error);
+    if (error.statusCode !== undefined) return fromStatus(error.statusCode, cause);
     return new GenerationError(
       'unavailable',
       `Could not reach the model provider at ${context.providerHost}. Check that it is running and that OPENAI_BASE_URL is right.`,
-      { cause: error },
+      { cause },
     );
   }
   if (

@@ -104,8 +104,8 @@ export function analysePosting(posting: JobPostingContext): PostingAnalysis {
       add(unit.text, 'bullet', 10);
     }
   }
-  for (const item of (posting.techStack ?? '').split(/[,;/|]|\band\b/))
-    add(item, 'stack', 4, false);
+  const stack = (posting.techStack ?? '').split(/[,;/|]|\band\b/);
+  for (const item of stack) add(item, 'stack', 4, false);
 
   // Named terms and key phrases only fill gaps: skip what a requirement already says,
   // and what merely repeats the title ("enthusiastic science teacher").

@@ -117,6 +117,7 @@ describe('OpenAI-compatible generator', () => {
     const failed = await failureOf(generator.generate(input, { signal: signal() }));
     expect(failed).toMatchObject({ kind: 'rejected_key', transient: false });
     expect(failed.message).toMatch(/key was rejected/i);
+    expect(String((failed.cause as Error).message)).not.toContain('sk-test-never-print-me');
   });
 
   it('reports an unreachable server as unavailable', async () => {
