@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from './support/build.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureBuilt, ROOT } from './support/build.js';
 import {
   CHROMIUM_PATH,
   chromiumAvailable,
   launchBrowser,
   type Browser,
 } from './support/browser.js';
+import { startFakeLlm, type FakeLlm } from './support/fake-llm.js';
 import { collectPageErrors, screenshot } from './support/screens.js';
 import { startServer, type RunningServer } from './support/server.js';
 import {
@@ -17,7 +20,8 @@ import {
   transcriptItems,
 } from './support/steps.js';
 
-// In CI the browser test always runs (and fails without Chromium); elsewhere it needs Chromium.
+// In CI the browser tests always run (and fail without Chromium); elsewhere they need Chromium.
+// Both stories live in this one file so they run one after the other and build only once.
 const inCi = process.env.CI === 'true';
 const runs = inCi || chromiumAvailable();
 if (!runs) {
@@ -42,6 +46,21 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('builds an index.html that loads only same-origin module scripts and CSS', () => {
+    const html = readFileSync(path.join(ROOT, 'dist', 'web', 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/type="module"/);
+      expect(attrs).toMatch(/src="\/(?!\/)/);
+      expect(body?.trim()).toBe('');
+    }
+    const links = [...html.matchAll(/<link\b[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links.some((href) => href?.endsWith('.css'))).toBe(true);
+    for (const href of links) expect(href).toMatch(/^\/(?!\/)/);
+    expect(html).not.toMatch(/<style|\sstyle=/);
   });
 
   it('takes a new user from sign-up to a completed interview in the list', async () => {
@@ -122,11 +141,120 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
     expect(await item.textContent()).toMatch(/Completed.*2 questions/);
     await item.click();
     await expect.poll(() => transcriptItems(page).count()).toBe(3);
-    await screenshot(page, 'past-interviews-375');
+    await screenshot(
+      page,
+      'past-interviews-375',
+      page.getByRole('heading', { name: 'Past interviews' }),
+    );
+    await screenshot(
+      page,
+      'completed-interview-375',
+      page.getByRole('heading', { name: /^Interview:/ }),
+    );
 
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await page.getByRole('button', { name: 'Sign up', exact: true }).waitFor();
     expect(await page.evaluate((k) => sessionStorage.getItem(k), TOKEN_KEY)).toBeNull();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe.runIf(runs)('web UI in Chromium: when generation fails', () => {
+  let llm: FakeLlm;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!chromiumAvailable())
+      throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}`);
+    ensureBuilt();
+    llm = await startFakeLlm();
+    server = await startServer({
+      LLM_PROVIDER: 'openai',
+      OPENAI_API_KEY: 'test',
+      OPENAI_BASE_URL: llm.baseUrl,
+      LLM_MODEL: 'fake-model',
+      // Room for the test to look at the progress while the fake holds the request.
+      LLM_TIMEOUT_MS: '30000',
+    });
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await llm?.close();
+  });
+
+  it('says when to retry after a 429, shows the failure in words, and succeeds on Try again', async () => {
+    const page = await browser.context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await page.goto(server.url);
+    await signUp(page, { email: 'grace@example.com' });
+    await saveResume(page);
+    await addJobPosting(page, 'Data Analyst', 'Globex');
+    await page.getByRole('button', { name: 'Start interview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Interview: Data Analyst · Globex' }).waitFor();
+    const question = currentQuestion(page);
+
+    // Too many generations: the page says how long to wait.
+    await page.route('**/api/v1/sessions/*/generate-question', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        headers: { 'Retry-After': '30' },
+        body: JSON.stringify({
+          detail: { code: 'RATE_LIMITED', message: 'You can ask for 30 questions a minute.' },
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Next question', exact: true }).click();
+    await question
+      .getByRole('alert')
+      .getByText(/Wait 30 s and try again/)
+      .waitFor();
+    await page.unroute('**/api/v1/sessions/*/generate-question');
+
+    // The provider rejects the key: the operation fails and its error_message is shown.
+    llm.mode = 'reject';
+    await question.getByRole('button', { name: 'Try again', exact: true }).click();
+    const failure = question.getByRole('alert');
+    await failure.getByText('The next question could not be written.').waitFor();
+    const errorMessage = await page.evaluate(async (key) => {
+      const headers = { Authorization: `Bearer ${sessionStorage.getItem(key)}` };
+      const sessions = await (await fetch('/api/v1/sessions', { headers })).json();
+      const ops = await (
+        await fetch(`/api/v1/sessions/${sessions[0].id}/operations`, { headers })
+      ).json();
+      return ops[0].error_message as string;
+    }, TOKEN_KEY);
+    expect(errorMessage).toBeTruthy();
+    expect(await failure.textContent()).toContain(errorMessage);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(
+      page,
+      'generation-failed-375',
+      page.getByRole('heading', { name: /^Interview:/ }),
+    );
+
+    // Try again: progress (status and elapsed seconds) while the provider works, then the question.
+    llm.mode = 'hold';
+    const asked = llm.requests;
+    await failure.getByRole('button', { name: 'Try again', exact: true }).click();
+    const progress = question.getByRole('status');
+    await progress.getByText(/Waiting in line|Writing the question/).waitFor();
+    await expect.poll(() => llm.requests).toBeGreaterThan(asked);
+    await progress.getByText('Writing the question').waitFor();
+    expect(await question.locator('.elapsed').textContent()).toMatch(/^\d+ s$/);
+    await screenshot(
+      page,
+      'generation-progress-375',
+      page.getByRole('heading', { name: /^Interview:/ }),
+    );
+    llm.release();
+    await question.getByText('Question 1', { exact: true }).waitFor();
+    expect(await question.getByRole('alert').count()).toBe(0);
+    await question.getByText(/messy spreadsheet|surprising drop/).waitFor();
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -7,8 +7,9 @@ import { Field } from './field.js';
 import { CurrentQuestion } from './current-question.js';
 import { Transcript } from './transcript.js';
 
-// Each long-poll waits this long for the question before answering with the current status.
-const WAIT_SECONDS = 10;
+// Each long-poll waits up to this long for the question before answering with the status
+// so far: short at first, so "waiting" turning into "writing" shows up promptly.
+const WAIT_SCHEDULE_SECONDS = [2, 5, 10];
 
 export type Generation =
   | { kind: 'idle' }
@@ -52,8 +53,9 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
     setGen({ kind: 'waiting', opId, status: first?.status ?? 'pending', since });
     try {
       let op = first;
-      while (op === null || !isTerminal(op)) {
-        const next: Operation = await api.waitForOperation(opId, WAIT_SECONDS, ctrl.signal);
+      for (let poll = 0; op === null || !isTerminal(op); poll += 1) {
+        const wait = WAIT_SCHEDULE_SECONDS[Math.min(poll, WAIT_SCHEDULE_SECONDS.length - 1)]!;
+        const next: Operation = await api.waitForOperation(opId, wait, ctrl.signal);
         if (ctrl.signal.aborted) return;
         op = next;
         setGen((g) => (g.kind === 'waiting' ? { ...g, status: next.status } : g));

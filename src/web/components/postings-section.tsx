@@ -18,6 +18,7 @@ const postingName = (p: JobPosting) => (p.company ? `${p.title} · ${p.company}`
 export function PostingsSection(props: PostingsSectionProps) {
   const { postings, selectedId } = props;
   const [editing, setEditing] = useState<JobPosting | null>(null);
+  const [adding, setAdding] = useState(false);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
   const formRef = useRef<HTMLDivElement>(null);
@@ -36,9 +37,18 @@ export function PostingsSection(props: PostingsSectionProps) {
     }
   }
 
+  const focusForm = () =>
+    requestAnimationFrame(() => formRef.current?.querySelector('input')?.focus());
+
   function edit() {
     setEditing(selected);
-    requestAnimationFrame(() => formRef.current?.querySelector('input')?.focus());
+    focusForm();
+  }
+
+  function add() {
+    setEditing(null);
+    setAdding(true);
+    focusForm();
   }
 
   return (
@@ -87,15 +97,29 @@ export function PostingsSection(props: PostingsSectionProps) {
         </div>
       ) : null}
       <div ref={formRef}>
-        <PostingForm
-          key={editing?.id ?? 'new'}
-          posting={editing}
-          onSaved={(p) => {
-            setEditing(null);
-            props.onSaved(p);
-          }}
-          onCancel={() => setEditing(null)}
-        />
+        {editing || adding || postings?.length === 0 ? (
+          <PostingForm
+            key={editing?.id ?? 'new'}
+            posting={editing}
+            onSaved={(p) => {
+              setEditing(null);
+              setAdding(false);
+              props.onSaved(p);
+            }}
+            onCancel={
+              postings?.length === 0
+                ? undefined
+                : () => {
+                    setEditing(null);
+                    setAdding(false);
+                  }
+            }
+          />
+        ) : postings ? (
+          <button type="button" class="button button-secondary" onClick={add}>
+            New job posting
+          </button>
+        ) : null}
       </div>
     </section>
   );
@@ -104,7 +128,8 @@ export function PostingsSection(props: PostingsSectionProps) {
 interface PostingFormProps {
   posting: JobPosting | null;
   onSaved: (posting: JobPosting) => void;
-  onCancel: () => void;
+  /** Absent when there is nothing to go back to (no postings yet). */
+  onCancel?: () => void;
 }
 
 function PostingForm({ posting, onSaved, onCancel }: PostingFormProps) {
@@ -181,9 +206,9 @@ function PostingForm({ posting, onSaved, onCancel }: PostingFormProps) {
         <button type="submit" class="button" disabled={busy}>
           {posting ? 'Save job posting' : 'Add job posting'}
         </button>
-        {posting ? (
+        {onCancel ? (
           <button type="button" class="button button-secondary" onClick={onCancel}>
-            Cancel editing
+            Cancel
           </button>
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import { fieldErrorsOf } from '../field-errors.js';
 import { formatTime } from '../format.js';
@@ -15,14 +15,22 @@ export function ResumeSection() {
   const [saved, setSaved] = useState<Resume | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'save' | 'upload' | null>(null);
+  // Once saved, the resume folds into a short preview so the interview stays in reach.
+  const [editing, setEditing] = useState(true);
   const fileId = useId();
+  const typedRef = useRef('');
+  typedRef.current = content;
 
   useEffect(() => {
     api
       .getResume()
       .then((resume) => {
         setSaved(resume);
-        setContent((typed) => typed || resume.content);
+        // Text typed while this loaded wins over the stored copy.
+        if (!typedRef.current) {
+          setContent(resume.content);
+          setEditing(false);
+        }
       })
       .catch((err: unknown) => {
         if (!(err instanceof ApiError && err.code === 'RESUME_NOT_FOUND')) setError(err);
@@ -35,6 +43,7 @@ export function ResumeSection() {
     setError(null);
     try {
       setSaved(await api.saveResume(content));
+      setEditing(false);
     } catch (err) {
       setError(err);
     } finally {
@@ -52,6 +61,7 @@ export function ResumeSection() {
       const resume = await api.uploadResume(file);
       setSaved(resume);
       setContent(resume.content);
+      setEditing(false);
     } catch (err) {
       setError(err);
     } finally {
@@ -70,6 +80,25 @@ export function ResumeSection() {
     state = `Saved${from} at ${formatTime(saved.updated_at)}.`;
   }
 
+  if (saved && !editing) {
+    return (
+      <section class="card" aria-labelledby="resume-heading">
+        <h2 id="resume-heading">Your resume</h2>
+        <div class="resume-preview">
+          <p>{saved.content}</p>
+        </div>
+        <div class="actions">
+          <button type="button" class="button button-secondary" onClick={() => setEditing(true)}>
+            Edit resume
+          </button>
+          <p class="status-text" role="status">
+            {state}
+          </p>
+        </div>
+      </section>
+    );
+  }
+
   return (
     <section class="card" aria-labelledby="resume-heading">
       <h2 id="resume-heading">Your resume</h2>
@@ -85,6 +114,9 @@ export function ResumeSection() {
           hint="Paste it as plain text, or upload a file below. Questions are built from it."
           error={fieldErrorsOf(error).content}
         />
+        <p class="count">
+          {content.length.toLocaleString()} / {MAX_CHARS.toLocaleString()} characters
+        </p>
         <div class="field">
           <label for={fileId}>Or upload a file (PDF, DOCX or TXT)</label>
           <input
@@ -100,11 +132,21 @@ export function ResumeSection() {
           <button type="submit" class="button" disabled={busy !== null || !content.trim()}>
             Save resume
           </button>
+          {saved ? (
+            <button
+              type="button"
+              class="button button-secondary"
+              onClick={() => {
+                setContent(saved.content);
+                setError(null);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
+          ) : null}
           <p class="status-text" role="status">
             {state}
-          </p>
-          <p class="count">
-            {content.length.toLocaleString()} / {MAX_CHARS.toLocaleString()} characters
           </p>
         </div>
       </form>

@@ -1,14 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ROOT } from './build.js';
 
 // Git-ignored; CI keeps them as artifacts of the run.
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'e2e');
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or the viewport with `target` scrolled to its top (as a phone shows it). */
+export async function screenshot(page: Page, name: string, target?: Locator): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  if (!target) return void (await page.screenshot({ path: file, fullPage: true }));
+  await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: file });
 }
 
 /** Console errors and uncaught exceptions, which include Content-Security-Policy violations. */
