@@ -21,7 +21,7 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(3600),
     LLM_PROVIDER: z.enum(['offline', 'openai']).optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
-    OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+    OPENAI_BASE_URL: z.url().optional(),
     LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
     LLM_TIMEOUT_MS: int(100, 600_000).default(10_000),
     GENERATION_RATE_LIMIT: int(0, 1_000_000).default(30),
@@ -40,11 +40,13 @@ const envSchema = z
         message: 'is required when DATABASE_URL is set',
       });
     }
-    if (env.LLM_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
+    // A local OpenAI-compatible server may need no key; the public default endpoint does.
+    if (env.LLM_PROVIDER === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
       ctx.addIssue({
         code: 'custom',
         path: ['OPENAI_API_KEY'],
-        message: 'is required when LLM_PROVIDER=openai',
+        message:
+          'is required when LLM_PROVIDER=openai (unless OPENAI_BASE_URL names a server that needs none)',
       });
     }
   });
@@ -103,7 +105,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     llm: {
       provider,
       apiKey: e.OPENAI_API_KEY,
-      baseUrl: provider === 'openai' ? e.OPENAI_BASE_URL : undefined,
+      baseUrl:
+        provider === 'openai' ? (e.OPENAI_BASE_URL ?? 'https://api.openai.com/v1') : undefined,
       model: e.LLM_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
     },

@@ -29,6 +29,17 @@ describe('loadConfig', () => {
       'offline',
     );
     expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY/);
+    // A local server that needs no key.
+    const local = loadConfig({
+      LLM_PROVIDER: 'openai',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+    });
+    expect(local.llm).toMatchObject({
+      provider: 'openai',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      apiKey: undefined,
+    });
+    expect(loadConfig({ OPENAI_API_KEY: 'k' }).llm.baseUrl).toBe('https://api.openai.com/v1');
   });
 
   it('lists every problem at once', () => {

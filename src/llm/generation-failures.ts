@@ -72,8 +72,15 @@ function fromStatus(status: number, cause: unknown): GenerationError {
       { cause },
     );
   }
-  // 5xx, 408 and the odd 4xx (unknown model, unsupported option) all mean the provider
-  // cannot serve this request now; the status tells the operator which it is.
+  if (status >= 400 && status < 500 && status !== 408 && status !== 409) {
+    // An unknown model or an unsupported option: the same request will fail the same way.
+    return new GenerationError(
+      'rejected_request',
+      `The model provider refused the request (HTTP ${status}). Check LLM_MODEL and OPENAI_BASE_URL; retrying will not help.`,
+      { cause },
+    );
+  }
+  // 5xx, 408 and 409 mean the provider cannot serve this request now.
   return new GenerationError(
     'unavailable',
     `The model provider could not answer (HTTP ${status}). Try again later; if it persists, check LLM_MODEL and OPENAI_BASE_URL.`,

@@ -58,6 +58,7 @@ export type GenerationFailureKind =
   | 'unavailable'
   | 'invalid_output'
   | 'rejected_key'
+  | 'rejected_request'
   | 'aborted';
 
 const TRANSIENT: ReadonlySet<GenerationFailureKind> = new Set([

@@ -120,6 +120,13 @@ describe('OpenAI-compatible generator', () => {
     expect(String((failed.cause as Error).message)).not.toContain('sk-test-never-print-me');
   });
 
+  it('reports an unknown model (404) as a refused request, not worth retrying', async () => {
+    server.reply(failure(404, 'The model `nope` does not exist'));
+    const failed = await failureOf(generator.generate(input, { signal: signal() }));
+    expect(failed).toMatchObject({ kind: 'rejected_request', transient: false });
+    expect(failed.message).toContain('LLM_MODEL');
+  });
+
   it('reports an unreachable server as unavailable', async () => {
     const address = server.baseUrl;
     await server.close();

@@ -10,7 +10,7 @@ export const operationsRoutes: FastifyPluginAsyncZod<AppContext> = async (
   { deps, authenticate },
 ) => {
   const { operations } = deps.services;
-  app.addHook('preHandler', authenticate);
+  app.addHook('onRequest', authenticate); // 401 before any validation
   const common = { tags: ['question generation'], security: [{ bearer: [] }] };
 
   app.post(
