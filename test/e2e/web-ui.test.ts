@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import {
   signUp,
   TOKEN_KEY,
   transcriptItems,
+  uploadResume,
 } from './support/steps.js';
 
 // In CI the browser tests always run (and fail without Chromium); elsewhere they need Chromium.
@@ -30,6 +32,10 @@ if (!runs) {
       'or set CHROMIUM_PATH to run the browser tests.',
   );
 }
+
+/** Nothing wider than the viewport: no sideways scrolling on a 375 px phone. */
+const noSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
   let server: RunningServer;
@@ -69,6 +75,7 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(server.url);
     await signUp(page, { screenshotAs: 'sign-up-375' });
+    expect(await noSideways(page)).toBe(true);
 
     // The token stays out of the URL; it lives in sessionStorage for this tab.
     expect(page.url()).toBe(`${server.url}/`);
@@ -112,7 +119,11 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
     await transcriptItems(page).nth(1).getByText(answer).waitFor();
     expect(await page.getByLabel('Your answer', { exact: true }).inputValue()).toBe('');
 
-    await page.getByRole('button', { name: 'Next question', exact: true }).click();
+    // Keyboard: after an answer, focus waits on Next question.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Next question',
+    );
+    await page.keyboard.press('Enter');
     await question.getByText('Question 2', { exact: true }).waitFor();
     await expect.poll(() => transcriptItems(page).count()).toBe(3);
     // The question shows its type and what it targets.
@@ -141,6 +152,7 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
     expect(await item.textContent()).toMatch(/Completed.*2 questions/);
     await item.click();
     await expect.poll(() => transcriptItems(page).count()).toBe(3);
+    expect(await noSideways(page)).toBe(true);
     await screenshot(
       page,
       'past-interviews-375',
@@ -186,12 +198,12 @@ describe.runIf(runs)('web UI in Chromium: when generation fails', () => {
     await llm?.close();
   });
 
-  it('says when to retry after a 429, shows the failure in words, and succeeds on Try again', async () => {
+  it('uploads a resume file, says when to retry after a 429, shows the failure in words, and succeeds on Try again', async () => {
     const page = await browser.context.newPage();
     const pageErrors = collectPageErrors(page);
     await page.goto(server.url);
     await signUp(page, { email: 'grace@example.com' });
-    await saveResume(page);
+    await uploadResume(page, 'grace-resume.txt');
     await addJobPosting(page, 'Data Analyst', 'Globex');
     await page.getByRole('button', { name: 'Start interview', exact: true }).click();
     await page.getByRole('heading', { name: 'Interview: Data Analyst · Globex' }).waitFor();
@@ -231,6 +243,7 @@ describe.runIf(runs)('web UI in Chromium: when generation fails', () => {
     expect(errorMessage).toBeTruthy();
     expect(await failure.textContent()).toContain(errorMessage);
     await page.setViewportSize({ width: 375, height: 800 });
+    expect(await noSideways(page)).toBe(true);
     await screenshot(
       page,
       'generation-failed-375',

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { OPERATION_STATUS_LABEL, QUESTION_TYPE_LABEL } from '../format.js';
 import { useElapsedSeconds } from '../hooks.js';
 import type { Message } from '../types.js';
@@ -23,10 +24,18 @@ export function CurrentQuestion({
   const since = gen.kind === 'waiting' ? gen.since : null;
   const elapsed = useElapsedSeconds(since);
   const focus = question?.focus;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The alert holding the button goes away on retry; keep keyboard focus in this region.
+  const retry = () => {
+    headingRef.current?.focus();
+    onRetry();
+  };
 
   return (
     <section class="current-question" aria-labelledby="current-question-heading">
-      <h3 id="current-question-heading">Current question</h3>
+      <h3 id="current-question-heading" tabIndex={-1} ref={headingRef}>
+        Current question
+      </h3>
       {gen.kind === 'requesting' || gen.kind === 'waiting' ? (
         <div class="progress">
           <span class="spinner" aria-hidden="true" />
@@ -44,12 +53,12 @@ export function CurrentQuestion({
           <p>
             <strong>The next question could not be written.</strong> {gen.message}
           </p>
-          <button type="button" class="button button-secondary" onClick={onRetry}>
+          <button type="button" class="button button-secondary" onClick={retry}>
             Try again
           </button>
         </div>
       ) : null}
-      {gen.kind === 'error' ? <ErrorNotice error={gen.error} onRetry={onRetry} /> : null}
+      {gen.kind === 'error' ? <ErrorNotice error={gen.error} onRetry={retry} /> : null}
       {question ? (
         <div class="question">
           <p class="question-meta">

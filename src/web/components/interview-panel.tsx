@@ -37,6 +37,8 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
   const [loadError, setLoadError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
   const polling = useRef<AbortController | null>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const id = session.id;
 
   async function refresh(): Promise<Message[]> {
@@ -78,6 +80,7 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
   }
 
   async function nextQuestion() {
+    if (gen.kind === 'requesting' || gen.kind === 'waiting') return;
     setAnnouncement('');
     setGen({ kind: 'requesting' });
     const since = Date.now();
@@ -125,6 +128,8 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
     setActionError(null);
     try {
       onChange(await api.transition(id, action));
+      // The toolbar goes away with a completed interview: keep keyboard focus on the page.
+      if (action === 'complete') headingRef.current?.focus();
     } catch (err) {
       setActionError(err);
     }
@@ -139,6 +144,7 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
       setAnswer('');
       setMessages((list) => [...(list ?? []), stored]);
       setAnnouncement('Your answer is saved.');
+      nextRef.current?.focus();
     } catch (err) {
       setAnswerError(err);
     } finally {
@@ -162,7 +168,7 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
   return (
     <div class="interview-panel">
       <div class="interview-head">
-        <h2 id="interview-heading" tabIndex={-1}>
+        <h2 id="interview-heading" tabIndex={-1} ref={headingRef}>
           Interview: {title}
         </h2>
         <p class="meta">
@@ -245,11 +251,14 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
               >
                 Submit answer
               </button>
+              {/* aria-disabled while a question is on its way, so keyboard focus stays here. */}
               <button
                 type="button"
+                ref={nextRef}
                 class={`button${openQuestion ? ' button-secondary' : ''}`}
                 onClick={nextQuestion}
-                disabled={busy || !active}
+                disabled={!active}
+                aria-disabled={busy ? 'true' : undefined}
               >
                 Next question
               </button>

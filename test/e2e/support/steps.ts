@@ -47,3 +47,15 @@ export async function addJobPosting(page: Page, title: string, company: string):
   await page.getByRole('button', { name: 'Add job posting', exact: true }).click();
   await page.getByRole('radio', { name: `${title} · ${company}` }).waitFor();
 }
+
+export async function uploadResume(page: Page, name = 'resume.txt'): Promise<void> {
+  await page.getByLabel('Or upload a file (PDF, DOCX or TXT)', { exact: true }).setInputFiles({
+    name,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      'Grace Hopper\nData analyst, 4 years.\n' +
+        'Built weekly sales dashboards in SQL and Python; found a pricing error worth 2% of revenue.\n',
+    ),
+  });
+  await page.getByText(`Saved from ${name} at `).waitFor();
+}
