@@ -6,7 +6,19 @@ import { onShutdown } from './platform/shutdown.js';
 const deps = await startDeps('api');
 const { config, log } = deps;
 const app = await buildApp(deps);
-const address = await app.listen({ host: config.host, port: config.port });
+let address: string;
+try {
+  address = await app.listen({ host: config.host, port: config.port });
+} catch (err) {
+  const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  const message = inUse
+    ? `Port ${config.port} on ${config.host} is already in use. Stop the other program or set PORT.`
+    : `Could not listen on ${config.host}:${config.port}: ${(err as Error).message}`;
+  log.fatal(message);
+  process.stderr.write(`${message}\n`);
+  await deps.close();
+  process.exit(1);
+}
 // Embedded mode has no other process to run workers; with PostgreSQL it is a choice.
 const worker =
   config.storage.mode === 'embedded' || config.worker.inApi ? await deps.startWorker() : undefined;
