@@ -83,7 +83,18 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await saveResume(page);
-    await addJobPosting(page, 'Backend Engineer', 'Acme');
+    // Add two postings, fix one, and pick it.
+    await addJobPosting(page, 'Backend Engineer', 'Acme Ltd');
+    await page.getByRole('button', { name: 'New job posting', exact: true }).click();
+    await addJobPosting(page, 'Site Reliability Engineer', 'Initech');
+    await page.getByRole('radio', { name: 'Backend Engineer · Acme Ltd' }).check();
+    await page.getByRole('button', { name: 'Edit job posting', exact: true }).click();
+    await page.getByLabel('Company', { exact: true }).fill('Acme');
+    await page.getByRole('button', { name: 'Save job posting', exact: true }).click();
+    const picked = page.getByRole('radio', { name: 'Backend Engineer · Acme', exact: true });
+    await picked.waitFor();
+    expect(await picked.isChecked()).toBe(true);
+
     await page.getByRole('button', { name: 'Start interview', exact: true }).click();
     await page.getByRole('heading', { name: 'Interview: Backend Engineer · Acme' }).waitFor();
 
@@ -113,6 +124,7 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await page.getByRole('button', { name: 'Log out', exact: true }).waitFor();
     expect(await page.getByLabel('Your answer', { exact: true }).inputValue()).toBe(answer);
+    await page.getByText('Your login had expired, so this did not go through.').waitFor();
 
     await page.getByRole('button', { name: 'Submit answer', exact: true }).click();
     await expect.poll(() => transcriptItems(page).count()).toBe(2);

@@ -9,6 +9,10 @@ export function describeError(error: unknown): string {
       const at = formatTime(Date.now() + wait * 1000);
       return `You have asked for a lot of questions in a short time. Wait ${wait} s and try again (after ${at}).`;
     }
+    if (error.status === 401 && error.code !== 'INVALID_CREDENTIALS') {
+      // Read after logging in again: the page stayed as it was, this one step did not happen.
+      return 'Your login had expired, so this did not go through. Please do it again.';
+    }
     if (error.status === 404 && error.code === 'NOT_FOUND') {
       return 'This feature is not available on the server yet.';
     }
@@ -32,8 +36,6 @@ export function ErrorNotice({
   fieldsInline = false,
 }: ErrorNoticeProps) {
   if (!error) return null;
-  // An expired login is handled by the login form that appears; no second message here.
-  if (error instanceof ApiError && error.code === 'UNAUTHORIZED') return null;
   const fieldErrors = error instanceof ApiError && !fieldsInline ? error.fieldErrors : [];
   return (
     <div class="notice notice-error" role="alert">
