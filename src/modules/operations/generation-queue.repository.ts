@@ -12,21 +12,28 @@ export interface ClaimedOperation {
   pickup_ms: number;
 }
 
-// Claims the oldest live operations whose session has nothing older still
-// live, so one session's questions are generated one after another, in order,
-// each seeing the ones before. A 'processing' row whose lease lapsed (its
-// worker died) is claimable again; status never moves backwards.
+// Claims the oldest claimable session heads: the oldest live operation of each
+// session, so one session's questions are generated one after another, in
+// order, each seeing the ones before. `heads` walks the (session_id, seq) index
+// one session at a time (a loose index scan), so a claim costs the number of
+// sessions with live work, not the depth of the backlog. A 'processing' head
+// whose lease lapsed (its worker died) is claimable again; a live one blocks
+// its session. Status never moves backwards.
 const CLAIM_SQL = `
-WITH next AS (
-  SELECT o.id FROM operations o
-   WHERE o.status IN ('pending', 'processing')
-     AND (o.status = 'pending' OR o.locked_until < now())
-     AND NOT EXISTS (
-       SELECT 1 FROM operations e
-        WHERE e.session_id = o.session_id AND e.seq < o.seq AND e.status IN ('pending', 'processing'))
+WITH RECURSIVE heads AS (
+  (SELECT id, session_id FROM operations
+    WHERE status IN ('pending', 'processing') ORDER BY session_id, seq LIMIT 1)
+  UNION ALL
+  SELECT n.id, n.session_id FROM heads h CROSS JOIN LATERAL (
+    SELECT id, session_id FROM operations
+     WHERE status IN ('pending', 'processing') AND session_id > h.session_id
+     ORDER BY session_id, seq LIMIT 1) n
+), next AS (
+  SELECT o.id FROM heads JOIN operations o ON o.id = heads.id
+   WHERE o.status = 'pending' OR o.locked_until < now()
    ORDER BY o.seq
    LIMIT $2
-   FOR UPDATE SKIP LOCKED
+   FOR UPDATE OF o SKIP LOCKED
 )
 UPDATE operations o
    SET status = 'processing', locked_by = $1, locked_until = now() + $3 * interval '1 millisecond',
