@@ -30,6 +30,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Infrastructure.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Many clients send `Content-Type: application/json` with an empty body on a bodiless
+  // POST (pause, generate-question): treat that as no body, not as malformed JSON.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -247,3 +247,41 @@ describe('POST /sessions/{id}/generate-question and GET /operations/{id}', () =>
     await t.worker.drain();
   });
 });
+
+describe('bodiless POSTs sent with a JSON content type', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('accept an empty body as no body', async () => {
+    const user = await createUser(t.app);
+    const session = await createSession(t.app, user);
+    const headers = { ...user.headers, 'content-type': 'application/json' };
+    const gen = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/generate-question`,
+      headers,
+      payload: '',
+    });
+    expect(gen.statusCode).toBe(202);
+    const pause = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/pause`,
+      headers,
+      payload: '',
+    });
+    expect(pause.statusCode).toBe(200);
+    // A route that needs a body still says so.
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/answers`,
+      headers,
+      payload: '',
+    });
+    expect(answer.statusCode).toBe(422);
+    expect(answer.json().detail.code).toBe('VALIDATION_ERROR');
+    await t.worker.drain();
+  });
+});

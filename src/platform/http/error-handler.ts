@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from '../errors.js';
+import { AppError, type ErrorCode, type FieldError } from '../errors.js';
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -95,5 +95,3 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     ),
   );
 }
-
-export { ERROR_STATUS };
