@@ -93,6 +93,19 @@ describe('the question-generation worker', () => {
     expect((await opStatus(t, op.id)).status).toBe('completed');
   });
 
+  it('gives up on an operation whose workers keep dying, instead of looping', async () => {
+    const session = await createSession(t.app, user);
+    const op = (await requestQuestion(t.app, user, session.id)).json();
+    const queue = createGenerationQueueRepository(t.deps.db);
+    for (let i = 0; i < 3; i++) expect(await queue.claim(`doomed-${i}`, 10, 0)).toHaveLength(1);
+    const before = generator.inputs.length;
+    await t.worker.drain();
+    const failed = (await getOperation(t.app, user, op.id)).json();
+    expect(failed.status).toBe('failed');
+    expect(failed.error_message).toMatch(/interrupted repeatedly/);
+    expect(generator.inputs.length).toBe(before);
+  });
+
   it('never takes an operation held under a live lease', async () => {
     const session = await createSession(t.app, user);
     const op = (await requestQuestion(t.app, user, session.id)).json();
