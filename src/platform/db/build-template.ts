@@ -1,23 +1,30 @@
-// `npm run build` step: writes an initialised, migrated PGlite cluster that
-// first starts load instead of running initdb.
-import { mkdir, writeFile } from 'node:fs/promises';
+// `npm run build` step: an initialised, migrated PGlite cluster that first
+// starts copy instead of running initdb.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { createEmbeddedDatabase } from './client.js';
-import { TEMPLATE_PATH } from './embedded.js';
+import { createEmbeddedDatabase, openEmbeddedClient } from './client.js';
+import { TEMPLATE_DIR } from './embedded.js';
 import { migrate } from './migrate.js';
 
-export async function buildTemplate(target = TEMPLATE_PATH): Promise<void> {
-  const client = await PGlite.create('memory://');
-  const db = createEmbeddedDatabase(client);
-  await migrate(db);
+/** The template as a data folder, for `npm start`'s first start. */
+export async function buildTemplateDir(dir = TEMPLATE_DIR): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  const client = await openEmbeddedClient(dir);
+  await migrate(createEmbeddedDatabase(client));
+  await client.close();
+}
+
+/** The template as a tarball, for in-memory databases (tests load one per app). */
+export async function buildTemplateTar(file: string): Promise<void> {
+  const client = await openEmbeddedClient('memory://');
+  await migrate(createEmbeddedDatabase(client));
   await client.query('CHECKPOINT');
   const dump = await client.dumpDataDir('none');
   await client.close();
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, new Uint8Array(await dump.arrayBuffer()));
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, new Uint8Array(await dump.arrayBuffer()));
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  await buildTemplate(process.argv[2]);
+  await buildTemplateDir(process.argv[2]);
 }

@@ -140,6 +140,14 @@ async function listenWithReconnect(
   };
 }
 
-export async function openEmbeddedClient(pgDataDir: string, template?: Blob): Promise<PGlite> {
-  return PGlite.create(pgDataDir, template ? { loadDataDir: template } : {});
+// PostgreSQL's default 128 MB of shared buffers lives in PGlite's WebAssembly memory,
+// which never shrinks; a single-user database does fine with far less.
+const EMBEDDED_SETTINGS = { postgresqlconf: ['shared_buffers = 32MB'] };
+
+/** Opens (or, for an empty folder, initialises) an embedded cluster; `memory://` keeps it in memory. */
+export async function openEmbeddedClient(dataDir: string, template?: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir, {
+    ...EMBEDDED_SETTINGS,
+    ...(template ? { loadDataDir: template } : {}),
+  });
 }

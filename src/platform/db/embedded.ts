@@ -1,15 +1,24 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedDatabase, openEmbeddedClient, type Database } from './client.js';
 import { lockDataDir } from './data-dir-lock.js';
 
-// Built by `npm run build`: an initialised, migrated cluster. Loading it takes
+// Built by `npm run build`: an initialised, migrated cluster. Copying it takes
 // a fraction of a second where a fresh initdb takes several.
-export const TEMPLATE_PATH = fileURLToPath(
-  new URL('../../../dist/pgdata-template.tar', import.meta.url),
+export const TEMPLATE_DIR = fileURLToPath(
+  new URL('../../../dist/pgdata-template/', import.meta.url),
 );
+
+/** Copies the template into place; the rename makes a half-finished copy impossible to mistake for a cluster. */
+async function createFromTemplate(pgData: string): Promise<void> {
+  const partial = `${pgData}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await cp(TEMPLATE_DIR, partial, { recursive: true });
+  await rm(pgData, { recursive: true, force: true });
+  await rename(partial, pgData);
+}
 
 export interface EmbeddedStorage {
   db: Database;
@@ -24,9 +33,9 @@ export async function openEmbeddedStorage(dataDir: string): Promise<EmbeddedStor
   try {
     const pgData = path.join(dataDir, 'pgdata');
     const created = !existsSync(path.join(pgData, 'PG_VERSION'));
-    const template =
-      created && existsSync(TEMPLATE_PATH) ? new Blob([await readFile(TEMPLATE_PATH)]) : undefined;
-    const client = await openEmbeddedClient(pgData, template);
+    if (created && existsSync(path.join(TEMPLATE_DIR, 'PG_VERSION')))
+      await createFromTemplate(pgData);
+    const client = await openEmbeddedClient(pgData);
     const db = createEmbeddedDatabase(client);
     return {
       db,
