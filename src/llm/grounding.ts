@@ -13,10 +13,10 @@ import { STOPWORDS, stem, tokenize } from './text-normalise.js';
 /** Runs of content-word stems, broken at punctuation and at stopwords. */
 function contentRuns(text: string): { stems: string[]; words: string[] }[] {
   const runs: { stems: string[]; words: string[] }[] = [];
-  for (const segment of text.split(/[.,;:!?()[\]"“”\n]+/)) {
+  for (const segment of text.split(SEGMENT)) {
     let run = { stems: [] as string[], words: [] as string[] };
     for (const word of tokenize(segment)) {
-      if (STOPWORDS.has(word) || /^\d+$/.test(word)) {
+      if (isFunctionWord(word)) {
         if (run.stems.length > 0) runs.push(run);
         run = { stems: [], words: [] };
       } else {
@@ -29,28 +29,62 @@ function contentRuns(text: string): { stems: string[]; words: string[] }[] {
   return runs;
 }
 
+const SEGMENT = /[.,;:!?()[\]"“”\n]+/;
+const isFunctionWord = (word: string): boolean => STOPWORDS.has(word) || /^\d+$/.test(word);
+
+interface Pair {
+  stems: [string, string];
+  /** As the question words it: "running the till". */
+  words: string;
+}
+
+/**
+ * Two content words in a row, or with one function word between them: "running the till"
+ * and "patient and organised" are phrases of the posting as much as "forklift safety" is.
+ */
+function contentPairs(text: string): Pair[] {
+  const pairs: Pair[] = [];
+  for (const segment of text.split(SEGMENT)) {
+    const words = tokenize(segment);
+    words.forEach((word, i) => {
+      if (isFunctionWord(word)) return;
+      const next = words[i + 1];
+      const after = words[i + 2];
+      if (next && !isFunctionWord(next)) {
+        pairs.push({ stems: [stem(word), stem(next)], words: `${word} ${next}` });
+      } else if (next && after && !isFunctionWord(after)) {
+        pairs.push({ stems: [stem(word), stem(after)], words: `${word} ${next} ${after}` });
+      }
+    });
+  }
+  return pairs;
+}
+
 // Words every offline question may contain whatever the inputs: citing them is not grounding.
 const DUMMY = 'qqq';
 const GENERIC_STEMS: ReadonlySet<string> = (() => {
-  const slots: QuestionSlots = {
-    requirement: DUMMY,
-    secondRequirement: DUMMY,
-    evidence: {
-      kind: 'achievement',
-      text: DUMMY,
-      clause: `you ${DUMMY}`,
-      stems: new Set(),
-      weight: 0,
-    },
-    role: DUMMY,
-    shortTitle: DUMMY,
-    at: ` at ${DUMMY}`,
-    seniority: DUMMY,
-  };
-  const texts = [...Object.values(TEMPLATES).flat(), ...CREDENTIAL_TEMPLATES].map(
-    (t) => t(slots) ?? '',
-  );
-  texts.push(...FOLLOW_UP_TEMPLATES.map((t) => t(slots, DUMMY)));
+  const texts: string[] = [];
+  for (const kind of ['duty', 'knowledge', 'trait', 'credential'] as const) {
+    const slots: QuestionSlots = {
+      requirement: DUMMY,
+      kind,
+      secondRequirement: DUMMY,
+      evidence: {
+        kind: 'achievement',
+        text: DUMMY,
+        clause: `you ${DUMMY}`,
+        stems: new Set(),
+        weight: 0,
+      },
+      role: DUMMY,
+      shortTitle: DUMMY,
+      at: ` at ${DUMMY}`,
+      seniority: DUMMY,
+    };
+    const templates = [...Object.values(TEMPLATES).flat(), ...CREDENTIAL_TEMPLATES];
+    texts.push(...templates.map((t) => t(slots) ?? ''));
+    texts.push(...FOLLOW_UP_TEMPLATES.map((t) => t(slots, DUMMY)));
+  }
   return new Set(texts.flatMap((text) => contentRuns(text).flatMap((run) => run.stems)));
 })();
 
@@ -67,23 +101,18 @@ export function citedTerms(question: string, sources: readonly string[], context
   const sourcePairs = new Set<string>();
   const sourceNames = new Set<string>();
   for (const source of sources) {
-    for (const run of contentRuns(source)) {
-      for (let i = 0; i + 1 < run.stems.length; i += 1)
-        sourcePairs.add(`${run.stems[i]} ${run.stems[i + 1]}`);
-    }
+    for (const pair of contentPairs(source)) sourcePairs.add(pair.stems.join(' '));
     for (const raw of source.split(/[\s,;:()]+/)) {
       const word = raw.replace(/[.!?"']+$/, '');
       if (DISTINCTIVE.test(word)) sourceNames.add(word.toLowerCase());
     }
   }
   const cited = new Set<string>();
+  for (const { stems, words } of contentPairs(question)) {
+    const [a, b] = stems;
+    if (sourcePairs.has(`${a} ${b}`) && !(ignore.has(a) && ignore.has(b))) cited.add(words);
+  }
   for (const run of contentRuns(question)) {
-    for (let i = 0; i + 1 < run.stems.length; i += 1) {
-      const [a = '', b = ''] = [run.stems[i], run.stems[i + 1]];
-      if (sourcePairs.has(`${a} ${b}`) && !(ignore.has(a) && ignore.has(b))) {
-        cited.add(`${run.words[i]} ${run.words[i + 1]}`);
-      }
-    }
     for (const [i, word] of run.words.entries()) {
       if (sourceNames.has(word) && !ignore.has(run.stems[i] ?? '')) cited.add(word);
     }

@@ -2,6 +2,7 @@
 // a model told not to repeat itself still does.
 
 import { contentStems, jaccard, tokenize } from './text-normalise.js';
+import { memoise } from './text-memo.js';
 
 /** Lower-cased words without punctuation: "Tell me, about X?" equals "tell me about x". */
 export function normaliseQuestion(text: string): string {
@@ -21,13 +22,11 @@ interface Fingerprint {
   runs: Set<string>;
 }
 
-function fingerprint(text: string): Fingerprint {
-  return {
-    normalised: normaliseQuestion(text),
-    stems: new Set(contentStems(text)),
-    runs: shingles(text),
-  };
-}
+const fingerprint = memoise(1024, (text: string): Fingerprint => ({
+  normalised: normaliseQuestion(text),
+  stems: new Set(contentStems(text)),
+  runs: shingles(text),
+}));
 
 /**
  * Two questions are near-duplicates when their content words mostly coincide (same topic,

@@ -16,12 +16,10 @@ import { drafts, type Draft } from './question-drafts.js';
 import { planNextQuestion, type QuestionPlan } from './question-plan.js';
 
 function focusOf(draft: Draft, plan: QuestionPlan, hasResume: boolean): QuestionFocus {
-  const { slots, requirement } = draft;
-  const evidence = slots.evidence;
-  const cited = evidence !== null && draft.text.includes(evidence.clause ?? evidence.text);
+  const { slots, requirement, evidence } = draft;
   const citedRole = slots.role !== null && draft.text.includes(slots.role);
-  const evidenceText =
-    evidence && (cited || draft.matched) ? evidence.text : citedRole ? slots.role : null;
+  // The resume line that shares terms with the requirement is the evidence, quoted or not.
+  const evidenceText = evidence && draft.matched ? evidence.text : citedRole ? slots.role : null;
   let summary: string;
   if (draft.followUp && plan.followUp) {
     const jobOnly = hasResume ? '' : ' No resume on file, so it stays with the posting.';

@@ -1,6 +1,6 @@
 // Turning raw posting and resume fragments into phrases that read well inside a question.
 
-import { STOPWORDS, tokenize } from './text-normalise.js';
+import { STOPWORDS, stem, tokenize } from './text-normalise.js';
 
 // General English action verbs, the kind that open a duty or an achievement in any trade.
 // Used only to decide grammar (gerund or not), never to decide what is relevant.
@@ -20,7 +20,8 @@ const ACTION_VERBS = new Set(
   precept answer approve audit budget chart check consult craft curate draft enforce
   examine explain greet hire host inform launch listen market moderate onboard order pitch
   process produce publish purchase qualify read recommend record refer renew resolve restore
-  select set share shape sort study supply tailor trace uphold verify welcome`.split(/\s+/),
+  select set share shape sort study supply tailor trace uphold verify welcome keep give make hit
+  stay take find bring hold restock pack load lift stock tidy cover`.split(/\s+/),
 );
 
 /** "manage" -> "managing", "plan" -> "planning", "tie" -> "tying": the common English rules. */
@@ -37,6 +38,13 @@ export function toGerund(verb: string): string {
 
 export function isActionVerb(word: string): boolean {
   return ACTION_VERBS.has(word.toLowerCase());
+}
+
+const ACTION_VERB_STEMS: ReadonlySet<string> = new Set([...ACTION_VERBS].map(stem));
+
+/** "design" and "designing" share the stem "design": a verb says less than a named thing. */
+export function isActionVerbStem(wordStem: string): boolean {
+  return ACTION_VERB_STEMS.has(wordStem);
 }
 
 /**
@@ -66,9 +74,11 @@ export function verbPhraseToGerund(phrase: string, opensWithVerb = false): strin
 const LEADING_NOISE =
   /^(?:(?:a|an|the|minimum|strong|excellent|exceptional|proven|solid|demonstrated|deep|good|sound|thorough|effective|hands-on|working|practical|outstanding|superb|great|clear|current|valid|active|at least|minimum of|\d+\+?\s*(?:years?|yrs?)\s*(?:of)?)\s+)+/i;
 const TRAILING_NOISE =
-  /(?:\s+(?:experience|skills?|knowledge|abilities|background|is|are|required|preferred|desired|essential|a plus|plus|strongly|highly|desirable|is a must|a must|etc|and|or|with|in|of|to|for|the|a|an|as|on|at|by|from))+$/i;
+  /(?:\s+(?:experience|skills?|knowledge|abilities|background|is|are|required|preferred|desired|essential|a plus|plus|strongly|highly|desirable|is a must|a must|etc|helpful|useful|welcome|valued|needed|expected|mandatory|advantage|advantageous|bonus|important|nice to have|and|or|with|in|of|to|for|the|a|an|as|on|at|by|from))+$/i;
 const CLAUSE_BREAK =
   /\s*(?:[;:!?()[\]{}"“”]|\.(?:\s|$)|\s[-–—]\s|,\s*(?:which|who|where|so|while|including)\b|\s(?:which|so that|in order to|to ensure|while|whilst|where|who|in which|such as|aligned with|aligned to|e\.g\.)\s)/i;
+
+const ADVERBIAL = /^(?:during|before|after|across|throughout|within|when|via|per)$/i;
 
 /** The text up to its first clause break: a sub-clause, a bracket, a dash or a sentence end. */
 export function firstClause(text: string): string {
@@ -83,14 +93,19 @@ export function firstClause(text: string): string {
 export function cleanPhrase(raw: string, maxWords = 7): string | null {
   let phrase = firstClause(raw.replace(/\s+/g, ' ').trim());
   phrase = phrase.replace(/^[\s,.\-–—*•]+/, '').replace(LEADING_NOISE, '');
+  // "acute care experience, cardiac or telemetry preferred": the rest is an aside.
+  phrase = phrase.replace(/^(.{3,}?\s(?:experience|background)),\s.*$/i, '$1');
   let words = phrase.split(' ').filter(Boolean);
   if (words.length > maxWords) {
-    // Prefer ending at a natural joint (a comma or "and") over a hard cut mid-phrase.
+    // Prefer ending before an adverbial ("... and capacity during contract negotiations"),
+    // then at a natural joint (a comma or "and"), over a hard cut mid-phrase.
+    const adverbial = words.findLastIndex((w, i) => i >= 3 && i <= maxWords && ADVERBIAL.test(w));
     const joint = words.findLastIndex(
       (w, i) => i >= 2 && i < maxWords && (w.endsWith(',') || w === 'and'),
     );
     const keepJointWord = joint > 0 && (words[joint] ?? '').endsWith(',');
-    words = words.slice(0, joint > 0 ? joint + (keepJointWord ? 1 : 0) : maxWords);
+    const end = adverbial > 0 ? adverbial : joint > 0 ? joint + (keepJointWord ? 1 : 0) : maxWords;
+    words = words.slice(0, end);
   }
   phrase = words.join(' ').replace(/[,.;:]+$/, '');
   for (let i = 0; i < 3; i += 1)
@@ -113,4 +128,25 @@ export function softenFirstWord(phrase: string, lowerVocabulary: ReadonlySet<str
 /** Words written in lower case somewhere in the text: evidence they are common words, not names. */
 export function lowerCaseVocabulary(text: string): Set<string> {
   return new Set(text.match(/\b[a-z][a-z'-]+\b/g) ?? []);
+}
+
+/** "a" or "an" before a word, by its sound: "an RN", "an order", "a forklift". */
+export function indefiniteArticle(word: string): 'a' | 'an' {
+  if (/^[A-Z]{2,}/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  if (/^\d/.test(word)) return /^(?:8|11|18)(?!\d)|^8\d/.test(word) ? 'an' : 'a';
+  return /^(?:[aeio]|u(?!ni|s[eu]|r[aeiou]))/i.test(word) ? 'an' : 'a';
+}
+
+// Licences and certificates are counted ("a forklift licence"); "certification" is not.
+const COUNTED_CREDENTIAL = /\b(?:licen[cs]e|certificate|degree|diploma|clearance|permit|card)\b/i;
+
+/** "forklift licence" -> "a forklift licence", so "The posting requires a forklift licence." */
+export function withCredentialArticle(phrase: string): string {
+  // "Must hold a valid 18th Edition certificate": the credential is held, not done.
+  const held = phrase
+    .replace(/^(?:holding|having|possessing|maintaining|obtaining)\s+/i, '')
+    .replace(LEADING_NOISE, '');
+  if (!COUNTED_CREDENTIAL.test(held) || /\band\b/i.test(held)) return held;
+  if (/^(?:a|an|the|your|our|their|any)\s/i.test(held)) return held;
+  return `${indefiniteArticle(held)} ${held}`;
 }

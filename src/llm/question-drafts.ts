@@ -4,21 +4,29 @@
 
 import type { GenerationInput, QuestionType } from './generator.js';
 import type { Requirement, RequirementKind } from './posting-analysis.js';
-import { weakAnswerReason, type QuestionPlan } from './question-plan.js';
+import { askedStems, weakAnswerReason, type QuestionPlan } from './question-plan.js';
 import { buildSlots, pickEvidence, shortTitle } from './question-slots.js';
 import {
   CREDENTIAL_TEMPLATES,
+  evidenceSentence,
   FOLLOW_UP_TEMPLATES,
+  quotesResume,
   TEMPLATES,
   type QuestionSlots,
 } from './question-templates.js';
-import type { ResumeAnalysis } from './resume-analysis.js';
-import { hashText, stemSet, wordCount } from './text-normalise.js';
+import type { Evidence, ResumeAnalysis } from './resume-analysis.js';
+import { containment, hashText, stemSet, wordCount } from './text-normalise.js';
+import { memoise } from './text-memo.js';
+
+// Every word of an earlier question, quotes included: which resume lines it quoted.
+const questionStems = memoise(1024, stemSet);
 
 export interface Draft {
   text: string;
   requirement: Requirement;
   slots: QuestionSlots;
+  /** The resume line backing the requirement, quoted in the question or not. */
+  evidence: Evidence | null;
   matched: boolean;
   followUp: boolean;
 }
@@ -38,10 +46,29 @@ function rotate<T>(items: readonly T[], by: number): T[] {
   return [...items.slice(start), ...items.slice(0, start)];
 }
 
-/** A second requirement to weigh against the first; only short ones, or the question becomes a list. */
+/**
+ * A second requirement to weigh against the first: of the same kind, so two duties or two
+ * tools are compared, and short without an "and" of its own, or the question becomes a list.
+ */
 function pairFor(requirement: Requirement, rest: readonly Requirement[]): Requirement | null {
-  const short = (r: Requirement) => wordCount(r.text) <= 5 && r.kind !== 'credential';
-  return short(requirement) ? (rest.find(short) ?? null) : null;
+  const pairable = (r: Requirement) =>
+    wordCount(r.text) <= 5 && r.kind !== 'credential' && !/\band\b/.test(r.text);
+  if (!pairable(requirement)) return null;
+  return rest.find((r) => pairable(r) && r.kind === requirement.kind) ?? null;
+}
+
+/** Covered requirements, the one asked about longest ago first: a short posting's session
+ * comes back to a topic only after the others have had their turn. */
+function leastRecentFirst(
+  covered: readonly Requirement[],
+  asked: readonly ReadonlySet<string>[],
+): Requirement[] {
+  const lastAsked = (r: Requirement) =>
+    asked.findLastIndex((stems) => containment(r.stems, stems) >= 0.6);
+  return covered
+    .map((requirement) => ({ requirement, last: lastAsked(requirement) }))
+    .sort((a, b) => a.last - b.last)
+    .map(({ requirement }) => requirement);
 }
 
 /** The first few words of an answer, to quote back in a follow-up. */
@@ -60,36 +87,51 @@ export function* drafts(
 ): Generator<Draft> {
   const { jobPosting: posting } = input;
   const seed = hashText(`${posting.title}\n${posting.description}`);
-  const askedStems = plan.askedQuestions.map(stemSet);
+  const quotedStems = plan.askedQuestions.map(questionStems);
   const fallback: Requirement = {
     text: `the core duties of this ${shortTitle(posting.title)} role`,
     stems: stemSet(posting.title),
     source: 'term',
     kind: 'duty',
   };
-  const ordered = [...plan.uncovered, ...rotate(plan.covered, seed + plan.questionNumber)];
+  const ordered = [
+    ...plan.uncovered,
+    ...leastRecentFirst(
+      rotate(plan.covered, seed + plan.questionNumber),
+      plan.askedQuestions.map(askedStems),
+    ),
+  ];
   if (ordered.length === 0) ordered.push(fallback);
 
   const slotsFor = (requirement: Requirement, index: number) => {
-    const choice = pickEvidence(requirement, resume, askedStems);
+    const choice = pickEvidence(requirement, resume, quotedStems);
     const second = pairFor(requirement, ordered.slice(index + 1));
+    const quotable = choice.evidence?.headline ? null : choice.evidence;
     return {
-      slots: buildSlots(posting, requirement, second, choice.evidence, resume),
+      slots: buildSlots(posting, requirement, second, quotable, resume),
+      evidence: choice.evidence,
       matched: choice.matched,
+      quoted: choice.quoted,
     };
   };
 
   if (plan.followUp) {
     const requirement = plan.followUp.requirement ?? ordered[0] ?? fallback;
-    const { slots, matched } = slotsFor(requirement, ordered.indexOf(requirement));
+    const { slots, evidence, matched } = slotsFor(requirement, ordered.indexOf(requirement));
     const earlierWeak = input.transcript.filter(
       (e) => e.role === 'candidate' && weakAnswerReason(e.content),
     ).length;
+    const quote = quoteOf(plan.followUp.answer);
+    // Quoting back a bare "Yes." sounds like mockery; ask for depth without quoting.
+    const quotable = wordCount(quote) >= 3;
     for (const template of rotate(FOLLOW_UP_TEMPLATES, earlierWeak)) {
+      const text = template(slots, quote);
+      if (!quotable && text.includes(`"${quote}"`)) continue;
       yield {
-        text: template(slots, quoteOf(plan.followUp.answer)),
+        text,
         requirement,
         slots,
+        evidence,
         matched,
         followUp: true,
       };
@@ -98,6 +140,7 @@ export function* drafts(
 
   // Same type, different phrasing each time: the start moves with the number of questions
   // of this type already asked.
+  const justQuoted = quotesResume(plan.askedQuestions.at(-1) ?? '');
   const sameType = input.transcript.filter(
     (e) => e.role === 'interviewer' && e.questionType === plan.type,
   ).length;
@@ -105,14 +148,21 @@ export function* drafts(
     if (UNSUITED[plan.type].includes(requirement.kind)) continue;
     const templates =
       requirement.kind === 'credential' ? CREDENTIAL_TEMPLATES : TEMPLATES[plan.type];
-    const { slots, matched } = slotsFor(requirement, index);
+    const { slots, evidence, matched, quoted } = slotsFor(requirement, index);
     // Rotate over the phrasings that fit these slots, so a template that needs a missing
     // slot does not make two questions in a row fall through to the same neighbour.
-    const texts = templates
-      .map((template) => template(slots))
-      .filter((t): t is string => t !== null);
-    for (const text of rotate(texts, seed + sameType)) {
-      yield { text, requirement, slots, matched, followUp: false };
+    const texts = rotate(
+      templates.map((template) => template(slots)).filter((t): t is string => t !== null),
+      seed + sameType,
+    );
+    // Fresh evidence leads, unless the last question already opened on the resume. A line
+    // quoted earlier is still the evidence, but quoting it again sounds scripted.
+    const quoting = evidenceSentence(slots.evidence);
+    const quotes = texts.filter((t) => quoting !== null && t.startsWith(quoting));
+    const others = texts.filter((t) => !quotes.includes(t));
+    const lead = quotes.length > 0 && !quoted && !justQuoted;
+    for (const text of lead ? [...quotes, ...others] : [...others, ...quotes]) {
+      yield { text, requirement, slots, evidence, matched, followUp: false };
     }
   }
 }

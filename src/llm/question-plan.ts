@@ -4,7 +4,9 @@
 
 import type { GenerationInput, QuestionType, TranscriptEntry } from './generator.js';
 import type { Requirement } from './posting-analysis.js';
+import { withoutResumeQuote } from './question-templates.js';
 import { containment, stemSet, wordCount } from './text-normalise.js';
+import { memoise } from './text-memo.js';
 
 /** Warm up on experience, then alternate hard skills with stories and scenarios. */
 export const TYPE_ROTATION: readonly QuestionType[] = [
@@ -38,6 +40,14 @@ const HEDGES =
 const CONCRETE =
   /\d|\bfor example\b|\bfor instance\b|\bwhen i\b|\bi (?:led|built|started|changed|wrote|asked|called)\b/i;
 
+/**
+ * The stems a question asks about, for coverage. Quoting a resume line that shares words
+ * with a requirement does not ask about it, so the quote is left out.
+ */
+export const askedStems: (question: string) => ReadonlySet<string> = memoise(1024, (question) =>
+  stemSet(withoutResumeQuote(question)),
+);
+
 /** Why an answer deserves a follow-up, or null when it stands on its own. */
 export function weakAnswerReason(answer: string): FollowUp['reason'] | null {
   const words = wordCount(answer);
@@ -47,7 +57,10 @@ export function weakAnswerReason(answer: string): FollowUp['reason'] | null {
 }
 
 /** A requirement counts as covered once an earlier question cites most of its words. */
-function isCovered(requirement: Requirement, questionStems: readonly Set<string>[]): boolean {
+function isCovered(
+  requirement: Requirement,
+  questionStems: readonly ReadonlySet<string>[],
+): boolean {
   return questionStems.some((stems) => containment(requirement.stems, stems) >= 0.6);
 }
 
@@ -104,7 +117,7 @@ export function planNextQuestion(
   requirements: readonly Requirement[],
 ): QuestionPlan {
   const asked = input.transcript.filter((entry) => entry.role === 'interviewer');
-  const questionStems = asked.map((entry) => stemSet(entry.content));
+  const questionStems = asked.map((entry) => askedStems(entry.content));
   const followUp = findFollowUp(input.transcript, requirements);
   const lastType = asked.at(-1)?.questionType ?? null;
   const type = input.wantedType ?? (followUp && lastType ? lastType : chooseType(asked));

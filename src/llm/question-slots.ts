@@ -5,12 +5,15 @@ import type { JobPostingContext } from './generator.js';
 import type { Requirement } from './posting-analysis.js';
 import type { QuestionSlots } from './question-templates.js';
 import type { Evidence, ResumeAnalysis } from './resume-analysis.js';
+import { isActionVerbStem } from './phrase-tools.js';
 import { containment } from './text-normalise.js';
 
 export interface EvidenceChoice {
+  /** A resume line that shares words with the requirement; null when none does. */
   evidence: Evidence | null;
-  /** True when the evidence shares words with the requirement, not just a bridge to it. */
   matched: boolean;
+  /** The line was quoted earlier in the session: better named in the focus than quoted again. */
+  quoted: boolean;
 }
 
 function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -34,31 +37,35 @@ function frequencies(resume: ResumeAnalysis, pool: readonly Evidence[]): Map<str
 }
 
 /**
- * The resume line that best supports a requirement. Shared words count more the rarer they
- * are in the resume ("discharge" says more than "patient" on a nurse's resume). Lines
- * already quoted in the session rank last, so a session walks through the resume.
+ * The resume line that best supports a requirement. A shared concrete term (PostgreSQL, Epic,
+ * phonics, rota) counts more than a shared verb ("designing", "built"), and a word counts more
+ * the rarer it is in the resume ("discharge" says more than "patient" on a nurse's resume).
+ * A line already quoted in the session ranks below a fresh one that backs the requirement as
+ * well, so a session walks through the resume. A line that shares nothing is no evidence.
  */
 export function pickEvidence(
   requirement: Requirement,
   resume: ResumeAnalysis | null,
   askedStems: readonly ReadonlySet<string>[],
 ): EvidenceChoice {
-  if (!resume) return { evidence: null, matched: false };
+  const none = { evidence: null, matched: false, quoted: false };
+  if (!resume) return none;
   const pool = [...resume.achievements, ...resume.skills];
   const documentFrequency = frequencies(resume, pool);
-  let best: Evidence | null = null;
+  let best: EvidenceChoice = none;
   let bestScore = -Infinity;
-  let bestMatch = 0;
   for (const item of pool) {
     let match = 0;
     for (const stem of requirement.stems) {
-      if (item.stems.has(stem)) match += 1 / (documentFrequency.get(stem) ?? 1);
+      if (!item.stems.has(stem)) continue;
+      match += (isActionVerbStem(stem) ? 0.5 : 2) / (documentFrequency.get(stem) ?? 1);
     }
+    if (match === 0) continue;
     const quoted = askedStems.some((stems) => containment(item.stems, stems) >= 0.6);
-    const score = match * 4 + item.weight * 0.5 - (quoted ? 10 : 0);
-    if (score > bestScore) [best, bestScore, bestMatch] = [item, score, match];
+    const score = match * 4 + item.weight * 0.5 - (quoted ? 3 : 0);
+    if (score > bestScore) [best, bestScore] = [{ evidence: item, matched: true, quoted }, score];
   }
-  return { evidence: best, matched: bestMatch > 0 };
+  return best;
 }
 
 function pickRole(requirement: Requirement, resume: ResumeAnalysis | null): string | null {
@@ -85,9 +92,12 @@ export function buildSlots(
   evidence: Evidence | null,
   resume: ResumeAnalysis | null,
 ): QuestionSlots {
-  const seniority = SENIORITY.exec(posting.experienceLevel ?? '')?.[1]?.toLowerCase() ?? null;
+  const level = SENIORITY.exec(posting.experienceLevel ?? '')?.[1]?.toLowerCase() ?? null;
+  // Someone joining at entry level is not the one bringing colleagues up to speed.
+  const seniority = level === 'junior' || level === 'entry' ? null : level;
   return {
     requirement: requirement.text,
+    kind: requirement.kind,
     secondRequirement: secondRequirement?.text ?? null,
     evidence,
     role: pickRole(requirement, resume),

@@ -4,10 +4,13 @@
 // Words here must suit any trade: no template may assume an office, a codebase or a ward.
 
 import type { QuestionType } from './generator.js';
+import type { RequirementKind } from './posting-analysis.js';
 import type { Evidence } from './resume-analysis.js';
 
 export interface QuestionSlots {
   requirement: string;
+  /** Decides the grammar: a duty is done, knowledge is used, a trait is shown. */
+  kind: RequirementKind;
   secondRequirement: string | null;
   evidence: Evidence | null;
   /** The candidate's most recent role, from the resume. */
@@ -31,10 +34,33 @@ export function evidenceSentence(evidence: Evidence | null): string | null {
   return `Your resume mentions "${evidence.text}".`;
 }
 
+/** Whether a question opens on the candidate's resume, as `evidenceSentence` words it. */
+export function quotesResume(question: string): boolean {
+  return /^(?:Your resume (?:says|mentions)|You list .+ on your resume\.|You have worked as)/.test(
+    question,
+  );
+}
+
+/** The question without its opening resume quote: what it asks about, not what it quotes. */
+export function withoutResumeQuote(question: string): string {
+  return quotesResume(question) ? question.replace(/^.*?[.?!](?:\s|$)/, '') : question;
+}
+
 const withEvidence = (s: QuestionSlots, rest: string): string | null => {
   const sentence = evidenceSentence(s.evidence);
   return sentence ? `${sentence} ${rest}` : null;
 };
+
+const isTrait = (s: QuestionSlots): boolean => s.kind === 'trait';
+
+/** Where trouble starts: "while you are designing REST APIs", or "with our order service". */
+function troubleSpot(s: QuestionSlots): string {
+  // "owning X" is a standing duty, not an activity: trouble comes with X itself.
+  const owned = /^owning\s+(.+)$/.exec(s.requirement)?.[1];
+  if (owned) return `something goes wrong with ${owned}`;
+  if (s.kind === 'duty') return `something goes wrong while you are ${s.requirement}`;
+  return `a problem comes up that hinges on ${s.requirement}`;
+}
 
 export const TEMPLATES: Record<QuestionType, Template[]> = {
   experience: [
@@ -43,27 +69,37 @@ export const TEMPLATES: Record<QuestionType, Template[]> = {
         s,
         `What was your own part in that, and how would it carry over to ${s.requirement} in this role?`,
       ),
-    (s) =>
-      s.role
-        ? `In your time as ${s.role}, where did you deal with ${s.requirement}? Take me through one example from start to finish.`
-        : null,
+    (s) => {
+      if (!s.role) return null;
+      return isTrait(s)
+        ? `In your time as ${s.role}, when was ${s.requirement} really put to the test? Take me through one example from start to finish.`
+        : `In your time as ${s.role}, where did you deal with ${s.requirement}? Take me through one example from start to finish.`;
+    },
     (s) =>
       `The posting puts weight on ${s.requirement}. What have you done that comes closest, and what did you learn from it?`,
     (s) =>
-      `What hands-on experience do you have with ${s.requirement}? Pick the example you know best and walk me through it.`,
+      isTrait(s)
+        ? null
+        : `What hands-on experience do you have with ${s.requirement}? Pick the example you know best and walk me through it.`,
   ],
   technical: [
     (s) =>
-      `The posting asks for ${s.requirement}. How would you approach that${s.at}, step by step, and what would you check first?`,
+      s.kind === 'duty'
+        ? `The role involves ${s.requirement}. How would you approach that${s.at}, step by step, and what would you check first?`
+        : `The posting asks for ${s.requirement}. Where would you expect to use that most in this role${s.at}, and what would you check first?`,
     (s) =>
-      `When it comes to ${s.requirement}, what separates doing it well from doing it adequately, and which mistakes do you watch for most closely?`,
+      s.kind === 'duty'
+        ? `When it comes to ${s.requirement}, what separates doing it well from doing it adequately, and which mistakes do you watch for most closely?`
+        : `When it comes to ${s.requirement}, what separates someone who really knows it from someone who has only read about it, and which mistakes do you watch for most closely?`,
     (s) =>
       withEvidence(
         s,
         `What did you need to know to do that well, and how would you apply the same knowledge to ${s.requirement}${s.at}?`,
       ),
     (s) =>
-      `If a new colleague asked you what matters most in ${s.requirement}, what would you tell them are the essential steps, and why does each one matter?`,
+      s.kind === 'duty'
+        ? `If a new colleague asked you what matters most in ${s.requirement}, what would you tell them are the essential steps, and why does each one matter?`
+        : `If a new colleague asked you what matters most about ${s.requirement}, what would you tell them first, and why?`,
     (s) =>
       s.secondRequirement
         ? `How do ${s.requirement} and ${s.secondRequirement} fit together in practice, and where do they pull against each other?`
@@ -78,11 +114,15 @@ export const TEMPLATES: Record<QuestionType, Template[]> = {
           )
         : null,
     (s) =>
-      `Tell me about a time when ${s.requirement} turned out harder than you expected. What made it hard, and how did you handle it?`,
+      isTrait(s)
+        ? `Tell me about a time when ${s.requirement} was genuinely hard for you. What made it hard, and how did you handle it?`
+        : `Tell me about a time when ${s.requirement} turned out harder than you expected. What made it hard, and how did you handle it?`,
     (s) =>
-      `Describe a situation where someone disagreed with your approach to ${s.requirement}. How did you resolve it, and what was the outcome?`,
+      isTrait(s)
+        ? null
+        : `Describe a situation where someone disagreed with your approach to ${s.requirement}. How did you resolve it, and what was the outcome?`,
     (s) =>
-      s.role
+      s.role && !isTrait(s)
         ? `Think back to your time as ${s.role}. Tell me about a decision involving ${s.requirement} that you are proud of, and one you would make differently now.`
         : null,
     (s) =>
@@ -90,22 +130,28 @@ export const TEMPLATES: Record<QuestionType, Template[]> = {
   ],
   situational: [
     (s) =>
-      `Imagine it is your first month as the new ${s.shortTitle}${s.at}, and something goes wrong with ${s.requirement} at the busiest moment of the week. What do you do first, and who do you involve?`,
+      isTrait(s)
+        ? `Picture the busiest moment of the week in your first month as the new ${s.shortTitle}${s.at}. What would ${s.requirement} look like from you then, and how would your colleagues notice it?`
+        : `Imagine it is your first month as the new ${s.shortTitle}${s.at}, and ${troubleSpot(s)} at the busiest moment of the week. What do you do first, and who do you involve?`,
     (s) =>
-      s.secondRequirement
+      s.secondRequirement && s.kind === 'duty'
         ? `Suppose ${s.requirement} and ${s.secondRequirement} both need your attention this week, and you only have time to do one of them well. How do you decide, and who do you tell?`
         : null,
     (s) =>
-      `Say you discover that the team's approach to ${s.requirement} falls short of what you would expect. What would you do in your first two weeks?`,
+      isTrait(s)
+        ? null
+        : `Say you discover that the team's approach to ${s.requirement} falls short of what you would expect. What would you do in your first two weeks?`,
     (s) =>
-      s.seniority
+      s.seniority && !isTrait(s)
         ? `You would be joining at the ${s.seniority} level. How would you bring a less experienced colleague up to speed on ${s.requirement}?`
         : null,
     (s) =>
-      withEvidence(
-        s,
-        `Suppose what worked there would not carry over as it is, because things work differently${s.at}. How would you adapt it for ${s.requirement}?`,
-      ),
+      isTrait(s)
+        ? null
+        : withEvidence(
+            s,
+            `Suppose what worked there would not carry over as it is, because things work differently${s.at}. How would you adapt it for ${s.requirement}?`,
+          ),
   ],
 };
 

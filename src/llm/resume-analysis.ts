@@ -1,9 +1,10 @@
 // What a resume shows: roles held, skills listed and achievements claimed, read from the
-// layout resumes share (section headings, dated role lines, bullets, comma lists).
+// layout resumes share (section headings, dated role lines, bullets, comma lists), or from
+// the sentences of a resume typed as a few lines of prose.
 
+import { evidence, headlineRole, isClaim, roleTitle } from './resume-lines.js';
 import { BULLET, splitUnits } from './text-units.js';
-import { firstClause, isActionVerb } from './phrase-tools.js';
-import { STOPWORDS, stemSet, wordCount } from './text-normalise.js';
+import { wordCount } from './text-normalise.js';
 
 export type EvidenceKind = 'achievement' | 'skill' | 'role';
 
@@ -16,6 +17,9 @@ export interface Evidence {
   stems: ReadonlySet<string>;
   /** Concrete claims (numbers, outcomes) make better questions. */
   weight: number;
+  /** The opening line of a prose resume ("Nurse with three years on a surgical ward"): it
+   * backs a requirement, but reads oddly quoted back as a claim. */
+  headline?: boolean;
 }
 
 export interface ResumeAnalysis {
@@ -37,15 +41,6 @@ const SECTIONS: [Section, RegExp][] = [
     /experience|employment|history|career|positions|work|achievements|accomplish|projects|awards|volunteer/i,
   ],
 ];
-const DATE = /\b(?:19|20)\d{2}\b|\bpresent\b|\bcurrent\b/i;
-const DATE_RANGE =
-  /\(?\s*(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}\s*(?:(?:[-–—]|to)\s*(?:(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}|present|current|now))?\s*\)?/gi;
-const IRREGULAR_PAST = new Set(
-  'led built ran grew won taught wrote sold made drove oversaw took began brought set cut held kept met found rebuilt co-taught'.split(
-    ' ',
-  ),
-);
-
 function sectionOf(line: string): Section | null {
   const label = line.replace(/:$/, '').trim();
   if (wordCount(label) > 5 || /[\d.,;|]/.test(label)) return null;
@@ -55,62 +50,12 @@ function sectionOf(line: string): Section | null {
   return looksLikeHeading ? 'other' : null;
 }
 
-function opensWithPastTense(text: string): boolean {
-  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
-  return IRREGULAR_PAST.has(first) || /^[a-z-]{3,}ed$/.test(first);
-}
-
-function opensWithVerb(text: string): boolean {
-  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
-  return !STOPWORDS.has(first) && (isActionVerb(first) || opensWithPastTense(text));
-}
-
-/** The resume speaks in the first person; the interviewer addresses the candidate. */
-function toSecondPerson(text: string): string {
-  return text
-    .replace(/\bI\b/g, 'you')
-    .replace(/\b(?:my|our)\b/gi, 'your')
-    .replace(/\bme\b/gi, 'you');
-}
-
-function shorten(text: string, maxWords: number): string {
-  const words = firstClause(text)
-    .replace(/[.;,]+$/, '')
-    .split(/\s+/);
-  if (words.length <= maxWords) return words.join(' ');
-  const joint = words.findLastIndex((w, i) => i >= 5 && i < maxWords && w.endsWith(','));
-  const kept = words.slice(0, joint > 0 ? joint + 1 : maxWords);
-  while (kept.length > 3 && STOPWORDS.has((kept.at(-1) ?? '').toLowerCase())) kept.pop();
-  return kept.join(' ').replace(/[,;]$/, '');
-}
-
-function evidence(kind: EvidenceKind, raw: string, maxWords: number): Evidence {
-  const text = shorten(raw.trim(), maxWords);
-  const clause =
-    kind === 'achievement' && opensWithVerb(text)
-      ? `you ${toSecondPerson(`${text[0]?.toLowerCase()}${text.slice(1)}`)}`
-      : null;
-  const weight = (/\d/.test(text) ? 2 : 0) + (clause ? 1 : 0);
-  return { kind, text, clause, stems: stemSet(text), weight };
-}
-
-/** "Staff Nurse, Telemetry Unit - Mercy Valley Medical Center, 2021 to Present" -> "Staff Nurse, Telemetry Unit". */
-function roleTitle(line: string): string | null {
-  if (!DATE.test(line) || /[.%]$/.test(line) || opensWithPastTense(line) || wordCount(line) > 16) {
-    return null;
-  }
-  const parts = line
-    .replace(DATE_RANGE, ' ')
-    .split(/\s+[|–—-]\s+|,\s+|\s+at\s+|\s+@\s+/)
-    .map((part) => part.replace(/[\s,|–—-]+$/, '').trim())
-    .filter(Boolean);
-  const title = parts.length >= 3 ? `${parts[0]}, ${parts[1]}` : parts[0];
-  return title && wordCount(title) <= 7 ? title : null;
-}
-
 export function analyseResume(resume: string): ResumeAnalysis {
   const result: ResumeAnalysis = { roles: [], skills: [], achievements: [] };
   let section: Section = 'other';
+  // Until the first heading the resume may be prose, as typed into a form.
+  let prose = true;
+  let openingRole: Evidence | null = null;
   // The recent career sits at the top; a 50-page CV's tail would only cost time.
   for (const line of resume
     .slice(0, MAX_RESUME_CHARS)
@@ -121,6 +66,7 @@ export function analyseResume(resume: string): ResumeAnalysis {
     const heading = sectionOf(inline?.[1] ? `${inline[1]}:` : line);
     if (heading && !inline) {
       section = heading;
+      prose = false;
       continue;
     }
     const lineSection = inline && heading ? heading : section;
@@ -142,7 +88,19 @@ export function analyseResume(resume: string): ResumeAnalysis {
         if (wordCount(unit.text) >= 5)
           result.achievements.push(evidence('achievement', unit.text, 16));
       }
+    } else if (prose && !BULLET.test(line)) {
+      // Every sentence is a claim; the one giving a job title and years is the headline.
+      for (const unit of splitUnits(body)) {
+        const role = headlineRole(unit.text);
+        if (role) openingRole ??= evidence('role', role, 7);
+        if (!isClaim(unit.text)) continue;
+        const claim = evidence('achievement', unit.text, 20);
+        result.achievements.push(
+          role ? { ...claim, clause: null, weight: claim.weight - 2, headline: true } : claim,
+        );
+      }
     }
   }
+  if (result.roles.length === 0 && openingRole) result.roles.push(openingRole);
   return result;
 }

@@ -10,7 +10,7 @@ few more most other some such no not only own same too very just also etc e.g i.
 while whilst including include includes new well able using use used behind beyond among around
 along against toward towards until since like near inside outside throughout every whether either
 neither yet still already always often usually come comes coming make makes made get gets got
-take takes give gives go goes want wants help helps let lets`;
+take takes give gives go goes want wants help helps let lets need needs needed someone somebody`;
 
 // Words that appear in every posting or resume and say nothing about this job.
 const FILLER_WORDS = `experience experiences experienced ability abilities skill skills strong excellent
@@ -18,7 +18,7 @@ proven demonstrated solid good great knowledge understanding familiarity profici
 requirement requirements preferred plus ideal ideally candidate candidates role position job
 working team teams year years minimum least opportunity responsibilities responsibility
 successful demonstrate demonstrating related relevant environment environments looking seeking
-join company day days year's various etc key must nice bonus highly`;
+join company day days year's various etc key must nice bonus highly wanted`;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `${FUNCTION_WORDS} ${FILLER_WORDS}`.split(/\s+/).filter(Boolean),

@@ -11,7 +11,7 @@ export interface TextUnit {
 export const BULLET = /^\s*(?:[-*•▪◦·‣–]|\d{1,2}[.)])\s+/;
 // A full stop ends a sentence unless it closes a short abbreviation ("St. Agnes", "Dr. Lee").
 const SENTENCE_END =
-  /(?<=[a-z0-9)][.!?])(?<!\b(?:[A-Z][a-z]{0,2}|e\.g|i\.e|vs)\.)\s+(?=[A-Z0-9"“(])/;
+  /(?<=[A-Za-z0-9)%][.!?])(?<!\b(?:[A-Z][a-z]{0,2}|e\.g|i\.e|vs)\.)\s+(?=[A-Z0-9"“(])/;
 
 export function splitUnits(text: string): TextUnit[] {
   const units: TextUnit[] = [];

@@ -53,7 +53,8 @@ export function sourcesOf(
   const sources = [
     posting.description,
     posting.techStack ?? '',
-    ...(withResume ? [profile.resume] : []),
+    posting.experienceLevel ?? '',
+    ...(withResume && profile.resume ? [profile.resume] : []),
   ];
   return { sources, context: `${posting.title} ${posting.company ?? ''}` };
 }

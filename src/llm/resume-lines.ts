@@ -1,0 +1,100 @@
+// Reading one resume line: is it a role, and how is a claim quoted back to the candidate
+// ("Built X" -> "you built X", "I run Y" -> "you run Y", "Our rate rose" -> "your rate rose").
+
+import { firstClause, indefiniteArticle, isActionVerb } from './phrase-tools.js';
+import type { Evidence, EvidenceKind } from './resume-analysis.js';
+import { STOPWORDS, stemSet, wordCount } from './text-normalise.js';
+
+const DATE = /\b(?:19|20)\d{2}\b|\bpresent\b|\bcurrent\b/i;
+const DATE_RANGE =
+  /\(?\s*(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}\s*(?:(?:[-–—]|to)\s*(?:(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}|present|current|now))?\s*\)?/gi;
+const IRREGULAR_PAST = new Set(
+  'led built ran grew won taught wrote sold made drove oversaw took began brought set cut held kept met found rebuilt co-taught'.split(
+    ' ',
+  ),
+);
+// "Backend engineer, 6 years." / "Registered nurse with three years on a surgical ward."
+const HEADLINE =
+  /^(?:I am |I'm )?(?:an? )?([A-Za-z][\w/&-]*(?:\s+[A-Za-z][\w/&-]*){0,3}?)(?:\s*,\s*|\s+(?:with|at|for|of|in)\s+)(?=.*\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+years?\b)/i;
+const NAMED = /\b(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)\b/;
+const CREDENTIAL = /\b(?:certified|certificate|certification|licen[cs]ed?|registered)\b/i;
+
+export function opensWithPastTense(text: string): boolean {
+  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
+  return IRREGULAR_PAST.has(first) || /^[a-z-]{3,}ed$/.test(first);
+}
+
+function opensWithVerb(text: string): boolean {
+  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
+  return !STOPWORDS.has(first) && (isActionVerb(first) || opensWithPastTense(text));
+}
+
+/** The resume speaks in the first person; the interviewer addresses the candidate. */
+function toSecondPerson(text: string): string {
+  return text
+    .replace(/\bI'm\b/g, "you're")
+    .replace(/\bI(?='(?:ve|d|ll)\b)/g, 'you')
+    .replace(/\bI\b/g, 'you')
+    .replace(/\b(?:my|our)\b/gi, 'your')
+    .replace(/\bme\b/gi, 'you');
+}
+
+function shorten(text: string, maxWords: number): string {
+  // "Built X; cut latency by 40%" is one claim in two clauses: keep both.
+  const joined = text.replace(/;\s+([a-z][\w-]*)/gi, (all, word: string) =>
+    opensWithPastTense(word) ? ` and ${word}` : all,
+  );
+  const words = firstClause(joined)
+    .replace(/[.;,]+$/, '')
+    .split(/\s+/);
+  if (words.length <= maxWords) return words.join(' ');
+  const joint = words.findLastIndex((w, i) => i >= 5 && i < maxWords && w.endsWith(','));
+  const kept = words.slice(0, joint > 0 ? joint + 1 : maxWords);
+  while (kept.length > 3 && STOPWORDS.has((kept.at(-1) ?? '').toLowerCase())) kept.pop();
+  return kept.join(' ').replace(/[,;]$/, '');
+}
+
+export function evidence(kind: EvidenceKind, raw: string, maxWords: number): Evidence {
+  const text = shorten(raw.trim(), maxWords);
+  let clause: string | null = null;
+  if (kind === 'achievement' && opensWithVerb(text)) {
+    clause = toSecondPerson(`you ${text[0]?.toLowerCase()}${text.slice(1)}`);
+  } else if (kind === 'achievement' && /^(?:I|My|Our)\b/.test(text)) {
+    clause = toSecondPerson(text);
+  }
+  const weight = (/\d/.test(text) ? 2 : 0) + (clause ? 1 : 0);
+  return { kind, text, clause, stems: stemSet(text), weight };
+}
+
+/** A prose sentence worth quoting: a claim, or a short line naming a certificate or a tool. */
+export function isClaim(sentence: string): boolean {
+  const words = wordCount(sentence);
+  return words >= 5 || (words >= 2 && CREDENTIAL.test(sentence) && NAMED.test(sentence));
+}
+
+/** "Staff Nurse, Telemetry Unit - Mercy Valley Medical Center, 2021 to Present" -> "Staff Nurse, Telemetry Unit". */
+export function roleTitle(line: string): string | null {
+  if (!DATE.test(line) || /[.%]$/.test(line) || opensWithPastTense(line) || wordCount(line) > 16) {
+    return null;
+  }
+  const parts = line
+    .replace(DATE_RANGE, ' ')
+    .split(/\s+[|–—-]\s+|,\s+|\s+at\s+|\s+@\s+/)
+    .map((part) => part.replace(/[\s,|–—-]+$/, '').trim())
+    .filter(Boolean);
+  const title = parts.length >= 3 ? `${parts[0]}, ${parts[1]}` : parts[0];
+  return title && wordCount(title) <= 7 ? title : null;
+}
+
+/** "Backend engineer, 6 years." -> "a backend engineer": the role a prose resume opens with. */
+export function headlineRole(sentence: string): string | null {
+  const title = HEADLINE.exec(sentence)?.[1];
+  if (!title) return null;
+  const words = title.split(/\s+/);
+  const first = words[0] ?? '';
+  if (words.some((word) => STOPWORDS.has(word.toLowerCase()))) return null;
+  if (isActionVerb(first) || IRREGULAR_PAST.has(first.toLowerCase())) return null;
+  if (words.length === 1 && opensWithPastTense(first)) return null;
+  const spoken = /^[A-Z][a-z]+$/.test(first) ? [first.toLowerCase(), ...words.slice(1)] : words;
+  return `${indefiniteArticle(spoken[0] ?? '')} ${spoken.join(' ')}`;
+}
