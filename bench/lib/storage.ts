@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+
+/** The same URL pointing at another database on the same server. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Creates bench_<random><suffix> on the server of adminUrl; returns its URL and a dropper. */
+export async function createDatabase(
+  adminUrl: string,
+  suffix = '',
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `bench_${randomBytes(4).toString('hex')}${suffix}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  return {
+    name,
+    url: withDatabase(adminUrl, name),
+    drop: () =>
+      adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export type SqlQuery = <T extends object>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+/** Runs fn with a query function on the service's database, whichever mode it is in. */
+export async function withStorage<T>(
+  target: { url: string } | { dataDir: string },
+  fn: (query: SqlQuery) => Promise<T>,
+): Promise<T> {
+  if ('url' in target) {
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    try {
+      return await fn(async (sql, params) => (await client.query(sql, params)).rows);
+    } finally {
+      await client.end();
+    }
+  }
+  // Embedded: only once the server has stopped, since PGlite has one owner per folder.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(path.join(target.dataDir, 'pgdata'));
+  try {
+    return await fn(async (sql, params) => (await db.query(sql, params)).rows as never);
+  } finally {
+    await db.close();
+  }
+}
