@@ -9,13 +9,13 @@
 //
 // Storage: PostgreSQL through `pg` when DATABASE_URL is set (a database of its
 // own, so the service's worker never sees the floor's rows), else PGlite in
-// FLOOR_DATA_DIR (from FLOOR_TEMPLATE, the build's migrated cluster, when given).
+// FLOOR_DATA_DIR (a copy of FLOOR_TEMPLATE_DIR, the build's migrated cluster, when given).
 // On start it applies migrations/*.sql, seeds one user, one posting,
 // FLOOR_SESSIONS sessions and one completed operation per session (result from
 // FLOOR_SAMPLE_RESULT, so a GET returns what ours returns), prints one JSON
 // line {"floor": {...ids}} and listens on PORT.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,11 +49,20 @@ async function openStore(): Promise<Store> {
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const template = env.FLOOR_TEMPLATE && existsSync(env.FLOOR_TEMPLATE) ? env.FLOOR_TEMPLATE : null;
-  const db = await PGlite.create(
-    env.FLOOR_DATA_DIR ?? 'memory://',
-    template ? { loadDataDir: new Blob([readFileSync(template)]) } : {},
-  );
+  const dataDir = env.FLOOR_DATA_DIR ?? 'memory://';
+  const template = env.FLOOR_TEMPLATE_DIR;
+  if (
+    template &&
+    existsSync(path.join(template, 'PG_VERSION')) &&
+    !dataDir.startsWith('memory://') &&
+    !existsSync(path.join(dataDir, 'PG_VERSION'))
+  ) {
+    cpSync(template, dataDir, { recursive: true });
+  }
+  // The service's embedded setting: 32 MB of shared buffers instead of PostgreSQL's 128.
+  const db = await PGlite.create(dataDir, {
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+  });
   return {
     query: async (text, values) => (await db.query<Record<string, unknown>>(text, values)).rows,
     exec: async (script) => void (await db.exec(script)),

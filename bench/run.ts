@@ -103,7 +103,11 @@ async function startSeeded(storage: Storage, cpuProfDir?: string) {
     storage,
     port,
     cpuProfDir,
-    env: { DATABASE_POOL_SIZE: String(cfg.poolSize) },
+    env: {
+      DATABASE_POOL_SIZE: String(cfg.poolSize),
+      // For experiments with V8's heap sizing: `BENCH_SERVICE_NODE_OPTIONS=--max-old-space-size=96`.
+      ...(env.BENCH_SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_SERVICE_NODE_OPTIONS } : {}),
+    },
   });
   const atStartMb = memoryMb(child.pid, 'VmHWM');
   log(
