@@ -27,7 +27,8 @@ import {
   waitDrained,
   type Storage,
 } from './lib/service.js';
-import { createDatabase, withStorage } from './lib/storage.js';
+import { backendsCpuMs, processCpuMs, type CpuReading } from './lib/cpu.js';
+import { connect, createDatabase, databaseOf, withStorage, type SqlQuery } from './lib/storage.js';
 import { runLoad } from './lib/load.js';
 
 const env = process.env;
@@ -147,7 +148,8 @@ async function startSeeded(storage: Storage, cpuProfDir?: string) {
 }
 
 async function benchmark(): Promise<number> {
-  const header = `${mode} mode; ${await machine()}\n${cfg.connections} connections, ${cfg.durationS} s x ${cfg.rounds} rounds after ${cfg.warmupS} s warm-up; pool ${cfg.poolSize}; autocannon 8`;
+  const host = await machine();
+  const header = `${mode} mode; ${host}\n${cfg.connections} connections, ${cfg.durationS} s x ${cfg.rounds} rounds after ${cfg.warmupS} s warm-up; pool ${cfg.poolSize}; autocannon 8`;
   const storage = await newStorage('');
   const floorStorage = await newStorage('_floor');
   const ours = await startSeeded(storage);
@@ -164,6 +166,16 @@ async function benchmark(): Promise<number> {
     sampleResult: ours.sample.result,
   });
   const rssDuringLoad = sampleRss(ours.child.pid);
+  let admin: SqlQuery | undefined;
+  if (adminUrl) {
+    const conn = await connect(adminUrl);
+    onCleanup(() => conn.end());
+    admin = conn.query;
+  }
+  const cpuOf = (pid: number, s: Storage) => async (): Promise<CpuReading> => ({
+    server: processCpuMs(pid),
+    db: admin && s.mode === 'postgres' ? await backendsCpuMs(admin, databaseOf(s.url)) : null,
+  });
   const trusted = { 'x-user-id': floor.seed.userId };
   const floorPost = (extra: Record<string, string>) => (i: number) =>
     sessionsOf(floor.seed.sessionIds, i).map((s) => ({
@@ -177,6 +189,7 @@ async function benchmark(): Promise<number> {
         port: ours.port,
         requests: ours.requests,
         settle: ours.drain,
+        readCpu: cpuOf(ours.child.pid, storage),
         onRun: (endpoint, run) => {
           if (endpoint === 'generate-question') accepted += run.statuses['202'] ?? 0;
         },
@@ -184,6 +197,7 @@ async function benchmark(): Promise<number> {
       {
         server: 'floor',
         port: floorPort,
+        readCpu: cpuOf(floor.child.pid, floorStorage),
         requests: {
           'generate-question': floorPost({}),
           'get-operation': (i) => [
@@ -194,6 +208,7 @@ async function benchmark(): Promise<number> {
       {
         server: 'floor+notify',
         port: floorPort,
+        readCpu: cpuOf(floor.child.pid, floorStorage),
         requests: { 'generate-question': floorPost({ 'x-floor-notify': '1' }) },
       },
     ],
@@ -242,6 +257,7 @@ async function benchmark(): Promise<number> {
     coldStarts: cold,
     rss,
   };
+  process.stdout.write(`${JSON.stringify({ mode, scenario: 'run', machine: host, ...cfg })}\n`);
   printJsonLines(figures);
   process.stdout.write(`\n${renderTables(figures, header)}\n`);
 
@@ -286,6 +302,8 @@ function printJsonLines(f: Figures): void {
       timeouts: r.figures.timeouts,
       non2xx: r.figures.non2xx,
       statuses: r.figures.statuses,
+      server_cpu_us_per_request: r.figures.serverCpuUs,
+      db_cpu_us_per_request: r.figures.dbCpuUs,
       per_round_rps: r.perRound.map((x) => x.rps),
       per_round_p99_ms: r.perRound.map((x) => x.p99),
       ratio_to_floor_rps:

@@ -21,6 +21,9 @@ export interface LoadRun {
   timeouts: number;
   non2xx: number;
   statuses: Record<string, number>;
+  /** CPU the server process and its database backends spent during the run (ms), when known. */
+  serverCpuMs?: number | null;
+  dbCpuMs?: number | null;
 }
 
 export interface LoadFigures {
@@ -34,6 +37,10 @@ export interface LoadFigures {
   timeouts: number;
   non2xx: number;
   statuses: Record<string, number>;
+  /** Server process CPU per answered request, in microseconds (null when not measurable). */
+  serverCpuUs: number | null;
+  /** PostgreSQL backend CPU per answered request, in microseconds (embedded: inside serverCpuUs). */
+  dbCpuUs: number | null;
 }
 
 /**
@@ -95,6 +102,10 @@ export function combine(runs: LoadRun[]): LoadFigures {
     }
   }
   const sum = (f: (r: LoadRun) => number) => runs.reduce((a, r) => a + f(r), 0);
+  const perRequestUs = (f: (r: LoadRun) => number | null | undefined) =>
+    runs.every((r) => typeof f(r) === 'number') && total > 0
+      ? round((sum((r) => f(r) ?? 0) * 1000) / total, 0)
+      : null;
   return {
     rps: round(total / sum((r) => r.durationS), 0),
     p50: round(percentile(pooled, 50)),
@@ -106,5 +117,7 @@ export function combine(runs: LoadRun[]): LoadFigures {
     timeouts: sum((r) => r.timeouts),
     non2xx: sum((r) => r.non2xx),
     statuses,
+    serverCpuUs: perRequestUs((r) => r.serverCpuMs),
+    dbCpuUs: perRequestUs((r) => r.dbCpuMs),
   };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cpuDelta, type CpuReading } from './cpu.js';
 import { expectStatus, request } from './http.js';
 import { combine, runLoad, type LoadFigures, type LoadRun } from './load.js';
 import { freePort } from './processes.js';
@@ -30,6 +31,8 @@ export interface Target {
   settle?: () => Promise<void>;
   /** Sees every run, warm-ups included (ours: counts the 202s). */
   onRun?: (endpoint: Endpoint, run: LoadRun) => void;
+  /** Reads the CPU used so far by the server and its database backends. */
+  readCpu?: () => Promise<CpuReading>;
 }
 
 export interface ThroughputResult {
@@ -55,6 +58,7 @@ export async function throughput(
     const requestsFor = t.requests[endpoint];
     if (!requestsFor) return undefined;
     const method = endpoint === 'generate-question' ? 'POST' : 'GET';
+    const before = await t.readCpu?.();
     const run = await runLoad({
       port: t.port,
       connections: o.connections,
@@ -62,6 +66,12 @@ export async function throughput(
       method,
       requestsFor,
     });
+    const after = await t.readCpu?.();
+    if (before && after) {
+      const d = cpuDelta(before, after);
+      run.serverCpuMs = d.serverMs;
+      run.dbCpuMs = d.dbMs;
+    }
     t.onRun?.(endpoint, run);
     await t.settle?.();
     return run;

@@ -115,6 +115,8 @@ export function renderTables(f: Figures, header: string): string {
       'non-2xx',
       'x floor req/s',
       'x floor p99',
+      'CPU us/req',
+      'DB CPU us/req',
     ],
     f.throughput.map((r) => {
       const ratio =
@@ -129,6 +131,8 @@ export function renderTables(f: Figures, header: string): string {
         r.figures.non2xx,
         ratio.rps,
         ratio.p99,
+        r.figures.serverCpuUs,
+        r.figures.dbCpuUs,
       ];
     }),
   );

@@ -36,6 +36,19 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 
 export type SqlQuery = <T extends object>(sql: string, params?: unknown[]) => Promise<T[]>;
 
+/** A connection kept for the whole run (reading pg_stat_activity between loads). */
+export async function connect(url: string): Promise<{ query: SqlQuery; end(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    end: () => client.end(),
+  };
+}
+
+export const databaseOf = (url: string): string =>
+  decodeURIComponent(new URL(url).pathname.slice(1));
+
 /** Runs fn with a query function on the service's database, whichever mode it is in. */
 export async function withStorage<T>(
   target: { url: string } | { dataDir: string },
