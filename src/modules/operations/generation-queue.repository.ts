@@ -72,6 +72,18 @@ WITH op AS (
 )
 SELECT op.id, pg_notify('operation_finished', op.id::text) FROM op`;
 
+// Everything a generation reads, in one round trip: the posting, the resume and the
+// transcript (oldest first) as a JSON array.
+const CONTEXT_SQL = `
+SELECT p.title, p.company, p.description, p.tech_stack, p.experience_level, r.content AS resume,
+       coalesce((SELECT json_agg(json_build_object('role', m.role, 'content', m.content,
+                                                   'question_type', m.question_type) ORDER BY m.seq)
+                   FROM messages m WHERE m.session_id = s.id), '[]'::json) AS transcript
+  FROM interview_sessions s
+  JOIN job_postings p ON p.id = s.job_posting_id
+  LEFT JOIN resumes r ON r.user_id = s.user_id
+ WHERE s.id = $1`;
+
 export function createGenerationQueueRepository(db: Database) {
   return {
     claim: (workerId: string, limit: number, leaseMs: number): Promise<ClaimedOperation[]> =>
@@ -137,25 +149,13 @@ export function createGenerationQueueRepository(db: Database) {
         tech_stack: string | null;
         experience_level: string | null;
         resume: string | null;
-      }>(
-        `SELECT p.title, p.company, p.description, p.tech_stack, p.experience_level, r.content AS resume
-           FROM interview_sessions s
-           JOIN job_postings p ON p.id = s.job_posting_id
-           LEFT JOIN resumes r ON r.user_id = s.user_id
-          WHERE s.id = $1`,
-        [op.session_id],
-        'generation_context',
-      );
+        transcript: {
+          role: 'interviewer' | 'candidate';
+          content: string;
+          question_type: QuestionType | null;
+        }[];
+      }>(CONTEXT_SQL, [op.session_id], 'generation_context');
       if (!ctx) return null;
-      const transcript = await db.query<{
-        role: 'interviewer' | 'candidate';
-        content: string;
-        question_type: QuestionType | null;
-      }>(
-        'SELECT role, content, question_type FROM messages WHERE session_id = $1 ORDER BY seq',
-        [op.session_id],
-        'generation_transcript',
-      );
       return {
         jobPosting: {
           title: ctx.title,
@@ -165,7 +165,7 @@ export function createGenerationQueueRepository(db: Database) {
           experienceLevel: ctx.experience_level,
         },
         resume: ctx.resume,
-        transcript: transcript.map((m) => ({
+        transcript: ctx.transcript.map((m) => ({
           role: m.role,
           content: m.content,
           questionType: m.question_type,
