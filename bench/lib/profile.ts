@@ -31,10 +31,10 @@ function groupOf(url: string, name: string): string {
 
 function where(url: string, line: number): string {
   if (!url) return '';
-  const short = url
-    .replace(/^file:\/\//, '')
-    .replace(/^.*?node_modules\//, '')
-    .replace(/^.*\/dist\//, 'dist/');
+  const path = url.replace(/^file:\/\//, '');
+  const short = path.includes('node_modules/')
+    ? path.replace(/^.*?node_modules\//, '')
+    : path.replace(/^.*\/dist\//, 'dist/');
   return `${short}:${line + 1}`;
 }
 
