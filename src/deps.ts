@@ -9,6 +9,7 @@ import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 import { loadOrCreateJwtSecret } from './platform/secret.js';
+import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
 import { createUsersRepository } from './modules/auth/users.repository.js';
@@ -50,11 +51,19 @@ export interface DepsOverrides {
   generator?: QuestionGenerator;
 }
 
+interface Channels {
+  /** New operations: wakes workers. */
+  ready: WakeChannel;
+  /** Finished operations: wakes long-polls. */
+  finished: WakeChannel;
+}
+
 function createServices(
   db: Database,
   tokens: TokenService,
   watcher: OperationWatcher,
   metrics: Metrics,
+  channels: Channels,
   config: Config,
 ) {
   const auth = createAuthService({ users: createUsersRepository(db.orm), tokens });
@@ -73,6 +82,7 @@ function createServices(
     sessions,
     watcher,
     metrics,
+    ready: channels.ready,
     rateLimit: config.generationRateLimit,
   });
   return { auth, resumes, jobPostings, sessions, operations };
@@ -108,8 +118,12 @@ export async function createDeps(
     const queueRepo = createGenerationQueueRepository(database);
     const operationsRepo = createOperationsRepository(database);
     const metrics = createMetrics(() => operationsRepo.countPending());
-    const watcher = await createOperationWatcher(database);
-    const services = createServices(database, tokens, watcher, metrics, config);
+    const channels: Channels = {
+      ready: createWakeChannel(database, 'operations_ready', log),
+      finished: createWakeChannel(database, 'operation_finished', log),
+    };
+    const watcher = await createOperationWatcher(channels.finished);
+    const services = createServices(database, tokens, watcher, metrics, channels, config);
 
     return {
       config,
@@ -135,7 +149,8 @@ export async function createDeps(
           log: log.child({ worker_id: id }),
           workerId: id,
           budgetMs: config.llm.timeoutMs,
-          subscribe: (onWork) => database.listen('operations_ready', () => onWork()),
+          subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
+          finished: channels.finished,
         });
         return startQueueWorker(source, {
           concurrency: config.worker.concurrency,

@@ -63,7 +63,10 @@ describe('observability', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     const after = res.body;
-    expect(metricValue(after, 'operations_completed_total')).toBe(2);
+    const rows = await deps.db.query(
+      'SELECT status, error_message, attempts FROM operations ORDER BY seq',
+    );
+    expect(metricValue(after, 'operations_completed_total'), JSON.stringify(rows)).toBe(2);
     expect(metricValue(after, 'operations_failed_total')).toBe(1);
     expect(metricValue(after, 'operations_queue_depth')).toBe(0);
     expect(metricValue(after, 'question_generation_duration_seconds_count')).toBe(3);

@@ -60,7 +60,7 @@ WITH op AS (
    WHERE id = (SELECT session_id FROM op)
   RETURNING id
 )
-SELECT op.id, pg_notify('operation_finished', op.id::text) FROM op`;
+SELECT op.id FROM op`;
 
 const FAIL_SQL = `
 WITH op AS (
@@ -70,7 +70,7 @@ WITH op AS (
    WHERE id = $1 AND status = 'processing' AND locked_by = $2
   RETURNING id
 )
-SELECT op.id, pg_notify('operation_finished', op.id::text) FROM op`;
+SELECT op.id FROM op`;
 
 // Everything a generation reads, in one round trip: the posting, the resume and the
 // transcript (oldest first) as a JSON array.

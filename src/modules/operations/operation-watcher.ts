@@ -1,6 +1,4 @@
-import type { Database } from '../../platform/db/client.js';
-
-export const OPERATION_FINISHED_CHANNEL = 'operation_finished';
+import type { WakeChannel } from '../../platform/wake-channel.js';
 
 export interface OperationWatcher {
   /** Resolves when the operation is reported finished, after ms, or when signal fires; whichever is first. */
@@ -11,13 +9,13 @@ export interface OperationWatcher {
 }
 
 /**
- * One LISTEN for the whole process; long-polling requests wait on it instead
- * of polling the database. Workers in any process notify on completion.
+ * One subscription for the whole process; long-polling requests wait on it
+ * instead of polling the database. Workers in any process publish completions.
  */
-export async function createOperationWatcher(db: Database): Promise<OperationWatcher> {
+export async function createOperationWatcher(finished: WakeChannel): Promise<OperationWatcher> {
   const waiters = new Map<string, Set<() => void>>();
   let stopped = false;
-  const unlisten = await db.listen(OPERATION_FINISHED_CHANNEL, (payload) => {
+  const unlisten = await finished.subscribe((payload) => {
     // '' follows a reconnect: anything may have finished meanwhile, so everyone re-checks.
     const sets = payload ? [waiters.get(payload)] : [...waiters.values()];
     for (const set of sets) set?.forEach((wake) => wake());

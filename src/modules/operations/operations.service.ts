@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Metrics } from '../../platform/metrics.js';
+import type { WakeChannel } from '../../platform/wake-channel.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { notActive } from '../sessions/sessions.service.js';
 import type { OperationWatcher } from './operation-watcher.js';
@@ -16,6 +17,8 @@ interface OperationsDeps {
   sessions: SessionsService;
   watcher: OperationWatcher;
   metrics: Metrics;
+  /** Wakes the workers once the new operation has committed. */
+  ready: WakeChannel;
   rateLimit: number;
 }
 
@@ -24,6 +27,7 @@ export function createOperationsService({
   sessions,
   watcher,
   metrics,
+  ready,
   rateLimit,
 }: OperationsDeps) {
   async function get(id: string, userId: string): Promise<OperationRow> {
@@ -41,6 +45,7 @@ export function createOperationsService({
     switch (outcome.kind) {
       case 'created':
         metrics.operationsCreated.inc();
+        ready.publish('');
         return outcome.operation;
       case 'session_missing':
         throw notFound('SESSION_NOT_FOUND', 'Interview session');

@@ -3,6 +3,7 @@ import { GenerationError, type QuestionGenerator } from '../../llm/generator.js'
 import type { Logger } from '../../platform/logger.js';
 import type { Metrics } from '../../platform/metrics.js';
 import type { QueueSource } from '../../platform/queue.js';
+import type { WakeChannel } from '../../platform/wake-channel.js';
 import { generateWithRetries } from './generate-with-retries.js';
 import type { ClaimedOperation, GenerationQueueRepository } from './generation-queue.repository.js';
 
@@ -20,6 +21,8 @@ export interface QuestionTaskDeps {
   workerId: string;
   budgetMs: number;
   subscribe: QueueSource<ClaimedOperation>['subscribe'];
+  /** Told about every operation this worker finishes, so long-polls answer at once. */
+  finished: WakeChannel;
 }
 
 /** The question-generation task as a queue source: how to claim, how to run one, when to wake. */
@@ -37,8 +40,10 @@ export function createQuestionGenerationSource(
       attempt: op.attempts,
     });
     if (op.attempts === 1) metrics.pickupLatency.observe(op.pickup_ms / 1000);
-    const finish = (outcome: 'completed' | 'failed') =>
+    const finish = (outcome: 'completed' | 'failed') => {
       (outcome === 'completed' ? metrics.operationsCompleted : metrics.operationsFailed).inc();
+      deps.finished.publish(op.id);
+    };
 
     if (op.attempts > MAX_CLAIMS) {
       log.error('operation interrupted too many times; giving up');
