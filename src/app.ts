@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   serializerCompiler,
@@ -10,6 +9,7 @@ import { createAuthenticate } from './platform/http/auth.js';
 import type { AppContext } from './platform/http/context.js';
 import { registerErrorHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js';
@@ -39,21 +39,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     if (text.trim() === '') return done(null, undefined);
     return parseJson(request, text, done);
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        // Plain http on 127.0.0.1 is the normal way to run this; Safari would upgrade it and fail.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
 
   // Cross-cutting.
   registerErrorHandlers(app);

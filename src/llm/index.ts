@@ -2,7 +2,7 @@
 
 import type { QuestionGenerator } from './generator.js';
 import { createOfflineGenerator } from './offline-generator.js';
-import { createOpenAIGenerator } from './openai-generator.js';
+import { openAIGeneratorName, type OpenAIGeneratorOptions } from './provider-host.js';
 
 export interface LlmConfig {
   provider: 'offline' | 'openai';
@@ -20,12 +20,21 @@ export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
  */
 export function createQuestionGenerator(config: LlmConfig): QuestionGenerator {
   if (config.provider === 'offline') return createOfflineGenerator();
-  return createOpenAIGenerator({
+  const options: OpenAIGeneratorOptions = {
     baseUrl: config.baseUrl || DEFAULT_OPENAI_BASE_URL,
     apiKey: config.apiKey,
     model: config.model,
     timeoutMs: config.timeoutMs,
-  });
+  };
+  // The AI SDK loads on the first generation, not at start-up.
+  let loaded: Promise<QuestionGenerator> | undefined;
+  return {
+    name: openAIGeneratorName(options),
+    async generate(input, generateOptions) {
+      loaded ??= import('./openai-generator.js').then((m) => m.createOpenAIGenerator(options));
+      return (await loaded).generate(input, generateOptions);
+    },
+  };
 }
 
 export type {

@@ -11,14 +11,7 @@ import { GenerationError, type GeneratedQuestion, type QuestionGenerator } from 
 import { SYSTEM_PROMPT, buildUserPrompt } from './prompt.js';
 import { planNextQuestion } from './question-plan.js';
 import { questionOutputSchema, rejectionReason, toGeneratedQuestion } from './question-output.js';
-
-export interface OpenAIGeneratorOptions {
-  /** Includes the version path, e.g. https://api.openai.com/v1. */
-  baseUrl: string;
-  apiKey: string | undefined;
-  model: string;
-  timeoutMs: number;
-}
+import { openAIGeneratorName, providerHost, type OpenAIGeneratorOptions } from './provider-host.js';
 
 const ATTEMPTS = 2;
 
@@ -33,15 +26,6 @@ const jsonModeOnly: LanguageModelMiddleware = {
       : params,
 };
 
-/** host[:port] only: a base URL may carry credentials in its user-info part. */
-export function providerHost(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return 'the configured address';
-  }
-}
-
 export function createOpenAIGenerator(options: OpenAIGeneratorOptions): QuestionGenerator {
   const provider = createOpenAICompatible({
     name: 'openai-compatible',
@@ -55,7 +39,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
   const host = providerHost(options.baseUrl);
 
   return {
-    name: `openai-compatible:${options.model}@${host}`,
+    name: openAIGeneratorName(options),
     async generate(input, { signal: callerSignal }): Promise<GeneratedQuestion> {
       // Our own bound as well as the caller's, so a call never outlives LLM_TIMEOUT_MS.
       const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(options.timeoutMs)]);

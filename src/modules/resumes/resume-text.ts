@@ -1,5 +1,4 @@
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
+import type { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../platform/errors.js';
 import { isZip, readZipDirectory } from './zip-directory.js';
 
@@ -69,6 +68,8 @@ async function pdfText(buf: Buffer): Promise<string> {
   let doc: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
     // A copy: pdf.js may take over the buffer it is given.
+    // Loaded on first use: the PDF and DOCX readers are large and most starts never need them.
+    const { extractText, getDocumentProxy } = await import('unpdf');
     doc = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0, isEvalSupported: false });
     return (await extractText(doc, { mergePages: true })).text;
   } catch (err) {
@@ -88,6 +89,7 @@ async function docxText(buf: Buffer): Promise<string> {
     throw unreadable('This DOCX file is too large once unpacked.');
   }
   try {
+    const { default: mammoth } = await import('mammoth');
     return (await mammoth.extractRawText({ buffer: buf })).value;
   } catch {
     throw unreadable('This DOCX file could not be read; it may be damaged.');

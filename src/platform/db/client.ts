@@ -141,8 +141,12 @@ async function listenWithReconnect(
 }
 
 // PostgreSQL's default 128 MB of shared buffers lives in PGlite's WebAssembly memory,
-// which never shrinks; a single-user database does fine with far less.
-const EMBEDDED_SETTINGS = { postgresqlconf: ['shared_buffers = 32MB'] };
+// which never shrinks; a single-user database does fine with far less. A start
+// parameter, not `postgresqlconf`, which would rewrite postgresql.conf and drop
+// initdb's time zone and locale settings.
+const EMBEDDED_SETTINGS = {
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+};
 
 /** Opens (or, for an empty folder, initialises) an embedded cluster; `memory://` keeps it in memory. */
 export async function openEmbeddedClient(dataDir: string, template?: Blob): Promise<PGlite> {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedDatabase, openEmbeddedClient, type Database } from './client.js';
@@ -11,11 +11,24 @@ export const TEMPLATE_DIR = fileURLToPath(
   new URL('../../../dist/pgdata-template/', import.meta.url),
 );
 
+// About a thousand small files: copied all at once, several times faster than fs.cp.
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? copyTree(path.join(from, e.name), path.join(to, e.name))
+        : copyFile(path.join(from, e.name), path.join(to, e.name)),
+    ),
+  );
+}
+
 /** Copies the template into place; the rename makes a half-finished copy impossible to mistake for a cluster. */
 async function createFromTemplate(pgData: string): Promise<void> {
   const partial = `${pgData}.partial`;
   await rm(partial, { recursive: true, force: true });
-  await cp(TEMPLATE_DIR, partial, { recursive: true });
+  await copyTree(TEMPLATE_DIR, partial);
   await rm(pgData, { recursive: true, force: true });
   await rename(partial, pgData);
 }
