@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expectStatus, request } from './http.js';
@@ -69,9 +69,20 @@ export interface StartOptions {
   cpuProfDir?: string;
 }
 
+/** The V8 flags `npm start` gives the service (package.json), so `node dist/main.js` runs the same way. */
+export function startFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
 export function startService(o: StartOptions): Promise<Child> {
   const env = serviceEnv(o.storage, o.port, o.env);
-  const nodeArgs = o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`] : [];
+  const nodeArgs = [
+    ...startFlags(o.root),
+    ...(o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`] : []),
+  ];
   return spawnServer({
     name: o.via === 'npm' ? 'npm start' : 'service',
     command: o.via === 'npm' ? 'npm' : process.execPath,
