@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { createQuestionGenerator } from './llm/index.js';
 import type { QuestionGenerator } from './llm/generator.js';
 import { createPostgresDatabase, type Database } from './platform/db/client.js';
-import { openEmbeddedStorage } from './platform/db/embedded.js';
+import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
@@ -48,6 +48,8 @@ export interface DepsOverrides {
   log: Logger;
   /** An already open database (tests); otherwise opened from config.storage. */
   db?: Database;
+  /** An embedded database already being opened (start-up overlaps it with module loading). */
+  storage?: Promise<EmbeddedStorage>;
   generator?: QuestionGenerator;
 }
 
@@ -98,7 +100,7 @@ export async function createDeps(
   let closeStorage = async () => db?.close();
   if (!db) {
     if (config.storage.mode === 'embedded') {
-      const storage = await openEmbeddedStorage(config.storage.dataDir);
+      const storage = await (overrides.storage ?? openEmbeddedStorage(config.storage.dataDir));
       db = storage.db;
       closeStorage = storage.close;
     } else {

