@@ -10,20 +10,6 @@ export interface ClaimedOperation {
   created_at: Date;
   /** Milliseconds from creation to this claim. */
   pickup_ms: number;
-  /** What the generation reads, loaded by the claim itself; null if the session is gone. */
-  input: GenerationInput | null;
-}
-
-interface ClaimRow extends Omit<ClaimedOperation, 'input'> {
-  title: string | null;
-  company: string | null;
-  description: string | null;
-  tech_stack: string | null;
-  experience_level: string | null;
-  resume: string | null;
-  transcript:
-    | { role: 'interviewer' | 'candidate'; content: string; question_type: QuestionType | null }[]
-    | null;
 }
 
 // Claims the oldest claimable session heads: the oldest live operation of each
@@ -32,8 +18,7 @@ interface ClaimRow extends Omit<ClaimedOperation, 'input'> {
 // one session at a time (a loose index scan), so a claim costs the number of
 // sessions with live work, not the depth of the backlog. A 'processing' head
 // whose lease lapsed (its worker died) is claimable again; a live one blocks
-// its session. Status never moves backwards. Everything the generation reads
-// comes back with the claim, in the same round trip.
+// its session. Status never moves backwards.
 const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
   (SELECT id, session_id FROM operations
@@ -49,23 +34,13 @@ WITH RECURSIVE heads AS (
    ORDER BY o.seq
    LIMIT $2
    FOR UPDATE OF o SKIP LOCKED
-), claimed AS (
-  UPDATE operations o
-     SET status = 'processing', locked_by = $1, locked_until = now() + $3 * interval '1 millisecond',
-         attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
-    FROM next WHERE o.id = next.id
-  RETURNING o.id, o.session_id, o.user_id, o.attempts, o.created_at,
-            (extract(epoch FROM clock_timestamp() - o.created_at) * 1000)::float8 AS pickup_ms
 )
-SELECT c.*, p.title, p.company, p.description, p.tech_stack, p.experience_level,
-       r.content AS resume,
-       (SELECT json_agg(json_build_object('role', m.role, 'content', m.content,
-                                          'question_type', m.question_type) ORDER BY m.seq)
-          FROM messages m WHERE m.session_id = c.session_id) AS transcript
-  FROM claimed c
-  LEFT JOIN interview_sessions s ON s.id = c.session_id
-  LEFT JOIN job_postings p ON p.id = s.job_posting_id
-  LEFT JOIN resumes r ON r.user_id = s.user_id`;
+UPDATE operations o
+   SET status = 'processing', locked_by = $1, locked_until = now() + $3 * interval '1 millisecond',
+       attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
+  FROM next WHERE o.id = next.id
+RETURNING o.id, o.session_id, o.user_id, o.attempts, o.created_at,
+          (extract(epoch FROM clock_timestamp() - o.created_at) * 1000)::float8 AS pickup_ms`;
 
 // Completing is one statement, so one transaction: the guarded status change,
 // the interviewer message (unique per operation) and the session's count.
@@ -97,40 +72,22 @@ WITH op AS (
 )
 SELECT op.id FROM op`;
 
-function toClaimed(row: ClaimRow): ClaimedOperation {
-  const { title, company, description, tech_stack, experience_level, resume, transcript, ...op } =
-    row;
-  const input: GenerationInput | null =
-    title === null || description === null
-      ? null
-      : {
-          jobPosting: {
-            title,
-            company,
-            description,
-            techStack: tech_stack,
-            experienceLevel: experience_level,
-          },
-          resume,
-          transcript: (transcript ?? []).map((m) => ({
-            role: m.role,
-            content: m.content,
-            questionType: m.question_type,
-          })),
-        };
-  return { ...op, input };
-}
+// Everything a generation reads, in one round trip: the posting, the resume and the
+// transcript (oldest first) as a JSON array.
+const CONTEXT_SQL = `
+SELECT p.title, p.company, p.description, p.tech_stack, p.experience_level, r.content AS resume,
+       coalesce((SELECT json_agg(json_build_object('role', m.role, 'content', m.content,
+                                                   'question_type', m.question_type) ORDER BY m.seq)
+                   FROM messages m WHERE m.session_id = s.id), '[]'::json) AS transcript
+  FROM interview_sessions s
+  JOIN job_postings p ON p.id = s.job_posting_id
+  LEFT JOIN resumes r ON r.user_id = s.user_id
+ WHERE s.id = $1`;
 
 export function createGenerationQueueRepository(db: Database) {
   return {
-    async claim(workerId: string, limit: number, leaseMs: number): Promise<ClaimedOperation[]> {
-      const rows = await db.query<ClaimRow>(
-        CLAIM_SQL,
-        [workerId, limit, leaseMs],
-        'claim_operations',
-      );
-      return rows.map(toClaimed);
-    },
+    claim: (workerId: string, limit: number, leaseMs: number): Promise<ClaimedOperation[]> =>
+      db.query<ClaimedOperation>(CLAIM_SQL, [workerId, limit, leaseMs], 'claim_operations'),
 
     /** Stores the question and completes the operation; false when this worker no longer holds it. */
     async complete(
@@ -181,6 +138,39 @@ export function createGenerationQueueRepository(db: Database) {
         `UPDATE operations SET locked_until = now() WHERE status = 'processing' AND locked_until > now() RETURNING id`,
       );
       return rows.length;
+    },
+
+    /** Both sides of the interview: the posting, the resume, and the transcript so far. */
+    async loadContext(op: ClaimedOperation): Promise<GenerationInput | null> {
+      const [ctx] = await db.query<{
+        title: string;
+        company: string | null;
+        description: string;
+        tech_stack: string | null;
+        experience_level: string | null;
+        resume: string | null;
+        transcript: {
+          role: 'interviewer' | 'candidate';
+          content: string;
+          question_type: QuestionType | null;
+        }[];
+      }>(CONTEXT_SQL, [op.session_id], 'generation_context');
+      if (!ctx) return null;
+      return {
+        jobPosting: {
+          title: ctx.title,
+          company: ctx.company,
+          description: ctx.description,
+          techStack: ctx.tech_stack,
+          experienceLevel: ctx.experience_level,
+        },
+        resume: ctx.resume,
+        transcript: ctx.transcript.map((m) => ({
+          role: m.role,
+          content: m.content,
+          questionType: m.question_type,
+        })),
+      };
     },
   };
 }

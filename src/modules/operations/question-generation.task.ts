@@ -60,7 +60,7 @@ export function createQuestionGenerationSource(
     }
     const stopTimer = metrics.generationDuration.startTimer();
     try {
-      const input = op.input;
+      const input = await queue.loadContext(op);
       if (!input) throw new GenerationError('invalid_output', 'The interview no longer exists.');
       log.debug('generating question');
       const question = await generateWithRetries(generator, input, { budgetMs, shutdown, log });
