@@ -118,8 +118,7 @@ export async function createDeps(
     const tokens = createTokenService(secret, config.accessTokenTtlSeconds);
     const generator = overrides.generator ?? createQuestionGenerator(config.llm);
     const queueRepo = createGenerationQueueRepository(database);
-    const operationsRepo = createOperationsRepository(database);
-    const metrics = createMetrics(() => operationsRepo.countPending());
+    const metrics = createMetrics(() => queueRepo.countPending());
     const channels: Channels = {
       ready: createWakeChannel(database, 'operations_ready', log),
       finished: createWakeChannel(database, 'operation_finished', log),

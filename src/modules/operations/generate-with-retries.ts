@@ -7,7 +7,7 @@ import {
 } from '../../llm/generator.js';
 import type { Logger } from '../../platform/logger.js';
 
-export const MAX_GENERATION_ATTEMPTS = 3;
+const MAX_GENERATION_ATTEMPTS = 3;
 
 /** Exponential back-off, scaled down for small budgets so retries fit inside them. */
 const backoffMs = (attempt: number, budgetMs: number): number =>

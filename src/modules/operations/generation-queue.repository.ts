@@ -132,6 +132,16 @@ export function createGenerationQueueRepository(db: Database) {
       );
     },
 
+    /** Operations waiting for a worker: the queue depth metric. */
+    async countPending(): Promise<number> {
+      const [row] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM operations WHERE status = 'pending'`,
+        [],
+        'count_pending',
+      );
+      return row?.n ?? 0;
+    },
+
     /** Embedded mode only: one process owns the folder, so any lease in it belongs to a dead process. */
     async releaseAllLeases(): Promise<number> {
       const rows = await db.query(

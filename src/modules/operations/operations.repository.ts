@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../../platform/db/client.js';
+import type { Database } from '../../platform/db/client.js';
 
 export type OperationStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
@@ -106,13 +106,6 @@ export function createOperationsRepository(db: Database) {
           WHERE session_id = $1 AND user_id = $2 ORDER BY seq DESC`,
         [sessionId, userId],
       ),
-
-    async countPending(tx: Queryable = db): Promise<number> {
-      const [row] = await tx.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM operations WHERE status = 'pending'`,
-      );
-      return row?.n ?? 0;
-    },
   };
 }
 

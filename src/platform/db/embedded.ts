@@ -35,8 +35,6 @@ async function createFromTemplate(pgData: string): Promise<void> {
 
 export interface EmbeddedStorage {
   db: Database;
-  /** True when this start created the cluster. */
-  created: boolean;
   close(): Promise<void>;
 }
 
@@ -52,7 +50,6 @@ export async function openEmbeddedStorage(dataDir: string): Promise<EmbeddedStor
     const db = createEmbeddedDatabase(client);
     return {
       db,
-      created,
       close: async () => {
         await db.close();
         await unlock();
