@@ -12,10 +12,10 @@ import {
   type QuestionGenerator,
   type TranscriptEntry,
 } from '../src/llm/generator.js';
-import { citedTerms } from '../src/llm/grounding.js';
+import { citedTerms } from '../test/support/grounding.js';
 import { createQuestionGenerator } from '../src/llm/index.js';
-import { isNearDuplicate } from '../src/llm/near-duplicate.js';
-import { createOfflineGenerator } from '../src/llm/offline-generator.js';
+import { isNearDuplicate } from '../src/llm/plan/near-duplicate.js';
+import { createOfflineGenerator } from '../src/llm/offline/offline-generator.js';
 import { PROFILES, type Profile } from '../test/fixtures/profiles/index.js';
 import { sourcesOf } from '../test/llm/session-replay.js';
 

@@ -1,45 +1,16 @@
 // The one interface every question generator implements. The worker calls it;
 // it knows nothing about HTTP, the queue or the database.
 
-export const QUESTION_TYPES = ['technical', 'behavioral', 'situational', 'experience'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-export interface JobPostingContext {
-  title: string;
-  company: string | null;
-  description: string;
-  techStack: string | null;
-  experienceLevel: string | null;
-}
-
-export interface TranscriptEntry {
-  role: 'interviewer' | 'candidate';
-  content: string;
-  questionType: QuestionType | null;
-}
-
-export interface GenerationInput {
-  jobPosting: JobPostingContext;
-  /** The candidate's resume text; null when none is stored. */
-  resume: string | null;
-  /** The session so far, oldest first: questions and answers. */
-  transcript: TranscriptEntry[];
-  /** The type the caller wants; when absent the generator's plan decides. */
-  wantedType?: QuestionType;
-}
-
-/** What a question targets: a posting requirement and the resume evidence behind it. */
-export interface QuestionFocus {
-  requirement: string | null;
-  evidence: string | null;
-  summary: string;
-}
-
-export interface GeneratedQuestion {
-  questionText: string;
-  questionType: QuestionType;
-  focus: QuestionFocus;
-}
+export type { JobPostingContext } from './analysis/types.js';
+export {
+  QUESTION_TYPES,
+  type GeneratedQuestion,
+  type GenerationInput,
+  type QuestionFocus,
+  type QuestionType,
+  type TranscriptEntry,
+} from './plan/types.js';
+import type { GeneratedQuestion, GenerationInput } from './plan/types.js';
 
 export interface GenerateOptions {
   /** Fires on the time budget or on shutdown; generators must stop promptly. */
@@ -84,4 +55,36 @@ export class GenerationError extends Error {
   get transient(): boolean {
     return TRANSIENT.has(this.kind);
   }
+}
+
+function isTimeoutReason(reason: unknown): boolean {
+  if (reason instanceof GenerationError) return reason.kind === 'timeout';
+  return (
+    (reason instanceof Error || reason instanceof DOMException) && reason.name === 'TimeoutError'
+  );
+}
+
+/**
+ * Why a signal fired. The worker aborts with a TimeoutError (as `AbortSignal.timeout` does)
+ * when the time budget runs out; any other reason is a shutdown or a cancellation.
+ */
+export function abortFailure(signal: AbortSignal, timeoutMs: number | null): GenerationError {
+  if (signal.reason instanceof GenerationError) return signal.reason;
+  if (isTimeoutReason(signal.reason)) {
+    const limit = timeoutMs ? ` (${Math.round(timeoutMs / 100) / 10} s)` : '';
+    return new GenerationError(
+      'timeout',
+      `Generating the question took longer than the time allowed${limit} and was stopped. Try again in a moment.`,
+      { cause: signal.reason },
+    );
+  }
+  return new GenerationError(
+    'aborted',
+    'Question generation was stopped before it finished (the service is shutting down or the work was cancelled). Start it again.',
+    { cause: signal.reason },
+  );
+}
+
+export function throwIfAborted(signal: AbortSignal, timeoutMs: number | null): void {
+  if (signal.aborted) throw abortFailure(signal, timeoutMs);
 }

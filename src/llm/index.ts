@@ -1,8 +1,8 @@
 // The one entry point the rest of the service uses: pick the generator the config names.
 
 import type { QuestionGenerator } from './generator.js';
-import { createOfflineGenerator } from './offline-generator.js';
-import { openAIGeneratorName, type OpenAIGeneratorOptions } from './provider-host.js';
+import { createOfflineGenerator } from './offline/offline-generator.js';
+import { openAIGeneratorName, type OpenAIGeneratorOptions } from './openai/provider-host.js';
 
 export interface LlmConfig {
   provider: 'offline' | 'openai';
@@ -31,7 +31,9 @@ export function createQuestionGenerator(config: LlmConfig): QuestionGenerator {
   return {
     name: openAIGeneratorName(options),
     async generate(input, generateOptions) {
-      loaded ??= import('./openai-generator.js').then((m) => m.createOpenAIGenerator(options));
+      loaded ??= import('./openai/openai-generator.js').then((m) =>
+        m.createOpenAIGenerator(options),
+      );
       return (await loaded).generate(input, generateOptions);
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedTerms } from '../../src/llm/grounding.js';
+import { citedTerms } from '../support/grounding.js';
 
 const posting = 'You will greet customers, help them find the right fit and run the till.';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNearDuplicate } from '../../src/llm/near-duplicate.js';
+import { isNearDuplicate } from '../../src/llm/plan/near-duplicate.js';
 
 const asked =
   'Tell me about a time when medication administration turned out harder than you expected. What made it hard?';

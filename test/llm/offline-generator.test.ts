@@ -4,10 +4,13 @@ import {
   type GenerationInput,
   type TranscriptEntry,
 } from '../../src/llm/generator.js';
-import { citedTerms } from '../../src/llm/grounding.js';
+import { citedTerms } from '../support/grounding.js';
 import { createQuestionGenerator } from '../../src/llm/index.js';
-import { isNearDuplicate } from '../../src/llm/near-duplicate.js';
-import { composeQuestion, createOfflineGenerator } from '../../src/llm/offline-generator.js';
+import { isNearDuplicate } from '../../src/llm/plan/near-duplicate.js';
+import {
+  composeQuestion,
+  createOfflineGenerator,
+} from '../../src/llm/offline/offline-generator.js';
 import { PROFILES } from '../fixtures/profiles/index.js';
 import { nurse } from '../fixtures/profiles/nurse.js';
 import { teacher } from '../fixtures/profiles/teacher.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerationInput, QuestionType, TranscriptEntry } from '../../src/llm/generator.js';
-import { analysePosting } from '../../src/llm/posting-analysis.js';
-import { planNextQuestion, weakAnswerReason } from '../../src/llm/question-plan.js';
+import { analysePosting } from '../../src/llm/analysis/posting-analysis.js';
+import { weakAnswerReason } from '../../src/llm/plan/follow-up.js';
+import { planNextQuestion } from '../../src/llm/plan/question-plan.js';
 import { nurse } from '../fixtures/profiles/nurse.js';
 
 const requirements = analysePosting(nurse.jobPosting).requirements;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { citedTerms } from '../../src/llm/grounding.js';
-import { isNearDuplicate } from '../../src/llm/near-duplicate.js';
-import { createOfflineGenerator } from '../../src/llm/offline-generator.js';
-import { analysePosting } from '../../src/llm/posting-analysis.js';
-import { stemSet } from '../../src/llm/text-normalise.js';
+import { citedTerms } from '../support/grounding.js';
+import { isNearDuplicate } from '../../src/llm/plan/near-duplicate.js';
+import { createOfflineGenerator } from '../../src/llm/offline/offline-generator.js';
+import { analysePosting } from '../../src/llm/analysis/posting-analysis.js';
+import { stemSet } from '../../src/llm/text/normalise.js';
 import { PROFILES, SHORT_PROFILES, type Profile } from '../fixtures/profiles/index.js';
 import { replaySession, sourcesOf } from './session-replay.js';
 

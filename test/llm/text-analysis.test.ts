@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analysePosting } from '../../src/llm/posting-analysis.js';
-import { analyseResume } from '../../src/llm/resume-analysis.js';
+import { analysePosting } from '../../src/llm/analysis/posting-analysis.js';
+import { analyseResume } from '../../src/llm/analysis/resume-analysis.js';
 import { nurse } from '../fixtures/profiles/nurse.js';
 import { salesManager } from '../fixtures/profiles/sales-manager.js';
 import { shortBackend, shortOrderService } from '../fixtures/profiles/short-backend.js';

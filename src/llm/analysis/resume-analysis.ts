@@ -2,31 +2,10 @@
 // layout resumes share (section headings, dated role lines, bullets, comma lists), or from
 // the sentences of a resume typed as a few lines of prose.
 
+import { wordCount } from '../text/normalise.js';
+import { BULLET, splitUnits } from '../text/units.js';
 import { evidence, headlineRole, isClaim, roleTitle } from './resume-lines.js';
-import { BULLET, splitUnits } from './text-units.js';
-import { wordCount } from './text-normalise.js';
-
-export type EvidenceKind = 'achievement' | 'skill' | 'role';
-
-export interface Evidence {
-  kind: EvidenceKind;
-  /** As written, shortened: quoted or cited in a question. */
-  text: string;
-  /** "you reduced patient falls by 30%..." when the line opens with a verb; else null. */
-  clause: string | null;
-  stems: ReadonlySet<string>;
-  /** Concrete claims (numbers, outcomes) make better questions. */
-  weight: number;
-  /** The opening line of a prose resume ("Nurse with three years on a surgical ward"): it
-   * backs a requirement, but reads oddly quoted back as a claim. */
-  headline?: boolean;
-}
-
-export interface ResumeAnalysis {
-  roles: Evidence[];
-  skills: Evidence[];
-  achievements: Evidence[];
-}
+import type { Evidence, ResumeAnalysis } from './types.js';
 
 const MAX_RESUME_CHARS = 20_000;
 
@@ -50,8 +29,19 @@ function sectionOf(line: string): Section | null {
   return looksLikeHeading ? 'other' : null;
 }
 
+function stemFrequency(pool: readonly Evidence[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of pool)
+    for (const stem of item.stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  return counts;
+}
+
 export function analyseResume(resume: string): ResumeAnalysis {
-  const result: ResumeAnalysis = { roles: [], skills: [], achievements: [] };
+  const result = {
+    roles: [] as Evidence[],
+    skills: [] as Evidence[],
+    achievements: [] as Evidence[],
+  };
   let section: Section = 'other';
   // Until the first heading the resume may be prose, as typed into a form.
   let prose = true;
@@ -102,5 +92,5 @@ export function analyseResume(resume: string): ResumeAnalysis {
     }
   }
   if (result.roles.length === 0 && openingRole) result.roles.push(openingRole);
-  return result;
+  return { ...result, stemFrequency: stemFrequency([...result.achievements, ...result.skills]) };
 }

@@ -1,8 +1,8 @@
 // "Never repeat or nearly repeat a question" is checked here, in code, for every generator:
 // a model told not to repeat itself still does.
 
-import { contentStems, jaccard, tokenize } from './text-normalise.js';
-import { memoise } from './text-memo.js';
+import { contentStems, jaccard, tokenize } from '../text/normalise.js';
+import { memoise } from '../text/cache.js';
 
 /** Lower-cased words without punctuation: "Tell me, about X?" equals "tell me about x". */
 export function normaliseQuestion(text: string): string {

@@ -1,9 +1,9 @@
 // Reading one resume line: is it a role, and how is a claim quoted back to the candidate
 // ("Built X" -> "you built X", "I run Y" -> "you run Y", "Our rate rose" -> "your rate rose").
 
-import { firstClause, indefiniteArticle, isActionVerb } from './phrase-tools.js';
-import type { Evidence, EvidenceKind } from './resume-analysis.js';
-import { STOPWORDS, stemSet, wordCount } from './text-normalise.js';
+import { STOPWORDS, stemSet, wordCount } from '../text/normalise.js';
+import { firstClause, indefiniteArticle, isActionVerb } from '../text/phrases.js';
+import type { Evidence, EvidenceKind } from './types.js';
 
 const DATE = /\b(?:19|20)\d{2}\b|\bpresent\b|\bcurrent\b/i;
 const DATE_RANGE =

@@ -4,8 +4,7 @@
 // named terms and key phrases. Nothing here knows any trade, so a ward nurse's posting works
 // as well as an engineer's, and three typed sentences as well as a page of bullets.
 
-import type { JobPostingContext } from './generator.js';
-import { extractKeyPhrases, extractNamedTerms, splitUnits } from './text-units.js';
+import { extractKeyPhrases, extractNamedTerms, splitUnits } from '../text/units.js';
 import {
   cleanPhrase,
   firstClause,
@@ -15,29 +14,17 @@ import {
   softenFirstWord,
   verbPhraseToGerund,
   withCredentialArticle,
-} from './phrase-tools.js';
-import { splitDuties, splitList } from './phrase-splitting.js';
+} from '../text/phrases.js';
+import { splitDuties, splitList } from '../text/phrase-splitting.js';
+import { containment, jaccard, stemSet } from '../text/normalise.js';
 import { findCues, type CueShape } from './posting-cues.js';
-import { containment, jaccard, stemSet } from './text-normalise.js';
-
-export type RequirementSource =
-  'cue' | 'bullet' | 'sentence' | 'list' | 'stack' | 'level' | 'term' | 'key-phrase';
-/** What sort of thing is asked for; it decides which question types suit it. */
-export type RequirementKind = 'duty' | 'knowledge' | 'trait' | 'credential';
-
-export interface Requirement {
-  /** A phrase that reads as a noun phrase inside a question ("administering medications"). */
-  text: string;
-  stems: ReadonlySet<string>;
-  source: RequirementSource;
-  kind: RequirementKind;
-}
-
-export interface PostingAnalysis {
-  requirements: Requirement[];
-  /** Stems of the title and company: citing them alone does not make a question specific. */
-  contextStems: ReadonlySet<string>;
-}
+import type {
+  JobPostingContext,
+  PostingAnalysis,
+  Requirement,
+  RequirementKind,
+  RequirementSource,
+} from './types.js';
 
 const CREDENTIAL = /\b(?:licen[cs]e|licensure|certificat\w*|certified|degree|diploma|clearance)\b/i;
 const LABELLED_LIST = /^([A-Za-z][\w ]{0,30}):\s+(.+)$/;

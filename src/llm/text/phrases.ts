@@ -1,6 +1,6 @@
 // Turning raw posting and resume fragments into phrases that read well inside a question.
 
-import { STOPWORDS, stem, tokenize } from './text-normalise.js';
+import { STOPWORDS, stem, tokenize } from './normalise.js';
 
 // General English action verbs, the kind that open a duty or an achievement in any trade.
 // Used only to decide grammar (gerund or not), never to decide what is relevant.

@@ -7,8 +7,8 @@ import {
   FOLLOW_UP_TEMPLATES,
   TEMPLATES,
   type QuestionSlots,
-} from './question-templates.js';
-import { STOPWORDS, stem, tokenize } from './text-normalise.js';
+} from '../../src/llm/offline/question-templates.js';
+import { STOPWORDS, stem, tokenize } from '../../src/llm/text/normalise.js';
 
 /** Runs of content-word stems, broken at punctuation and at stopwords. */
 function contentRuns(text: string): { stems: string[]; words: string[] }[] {

@@ -9,39 +9,7 @@ import {
   RetryError,
   TypeValidationError,
 } from 'ai';
-import { GenerationError } from './generator.js';
-
-function isTimeoutReason(reason: unknown): boolean {
-  if (reason instanceof GenerationError) return reason.kind === 'timeout';
-  return (
-    (reason instanceof Error || reason instanceof DOMException) && reason.name === 'TimeoutError'
-  );
-}
-
-/**
- * Why a signal fired. The worker aborts with a TimeoutError (as `AbortSignal.timeout` does)
- * when the time budget runs out; any other reason is a shutdown or a cancellation.
- */
-export function abortFailure(signal: AbortSignal, timeoutMs: number | null): GenerationError {
-  if (signal.reason instanceof GenerationError) return signal.reason;
-  if (isTimeoutReason(signal.reason)) {
-    const limit = timeoutMs ? ` (${Math.round(timeoutMs / 100) / 10} s)` : '';
-    return new GenerationError(
-      'timeout',
-      `Generating the question took longer than the time allowed${limit} and was stopped. Try again in a moment.`,
-      { cause: signal.reason },
-    );
-  }
-  return new GenerationError(
-    'aborted',
-    'Question generation was stopped before it finished (the service is shutting down or the work was cancelled). Start it again.',
-    { cause: signal.reason },
-  );
-}
-
-export function throwIfAborted(signal: AbortSignal, timeoutMs: number | null): void {
-  if (signal.aborted) throw abortFailure(signal, timeoutMs);
-}
+import { abortFailure, GenerationError } from '../generator.js';
 
 export interface FailureContext {
   signal: AbortSignal;

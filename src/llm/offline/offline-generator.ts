@@ -2,18 +2,12 @@
 // the shared plan and fills natural templates with the two texts' own words. The same
 // inputs always give the same question: every choice is seeded from a hash of the inputs.
 
-import { analyseContext } from './context-analysis.js';
-import { throwIfAborted } from './generation-failures.js';
-import {
-  GenerationError,
-  type GeneratedQuestion,
-  type GenerationInput,
-  type QuestionFocus,
-  type QuestionGenerator,
-} from './generator.js';
-import { createDuplicateCheck } from './near-duplicate.js';
+import { analyseContext } from '../analysis/context-analysis.js';
+import { GenerationError, throwIfAborted, type QuestionGenerator } from '../generator.js';
+import { createDuplicateCheck } from '../plan/near-duplicate.js';
+import { planNextQuestion, type QuestionPlan } from '../plan/question-plan.js';
+import type { GeneratedQuestion, GenerationInput, QuestionFocus } from '../plan/types.js';
 import { drafts, type Draft } from './question-drafts.js';
-import { planNextQuestion, type QuestionPlan } from './question-plan.js';
 
 function focusOf(draft: Draft, plan: QuestionPlan, hasResume: boolean): QuestionFocus {
   const { slots, requirement, evidence } = draft;

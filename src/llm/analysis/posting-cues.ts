@@ -3,7 +3,7 @@
 // to", "You will", "The ideal candidate has"). A cue is consumed whole, so no part of it
 // reaches a question: the capture that follows is the skill or duty itself.
 
-import type { RequirementKind } from './posting-analysis.js';
+import type { RequirementKind } from './types.js';
 
 /** How to read what follows a cue. */
 export type CueShape =

@@ -3,10 +3,10 @@
 // several questions in one, a repeat of the session, the wrong type.
 
 import { z } from 'zod';
-import { QUESTION_TYPES, type GeneratedQuestion, type QuestionType } from './generator.js';
-import { isNearDuplicate } from './near-duplicate.js';
+import { isNearDuplicate } from '../plan/near-duplicate.js';
+import type { QuestionPlan } from '../plan/question-plan.js';
+import { QUESTION_TYPES, type GeneratedQuestion, type QuestionType } from '../plan/types.js';
 import { QUESTION_LENGTH } from './prompt.js';
-import type { QuestionPlan } from './question-plan.js';
 
 export const questionOutputSchema = z.object({
   question_text: z.string().min(1),

@@ -1,12 +1,15 @@
 // Filling a template's slots for one requirement: the resume evidence that best backs it,
 // the role to refer to, and how to name the job.
 
-import type { JobPostingContext } from './generator.js';
-import type { Requirement } from './posting-analysis.js';
+import type {
+  Evidence,
+  JobPostingContext,
+  Requirement,
+  ResumeAnalysis,
+} from '../analysis/types.js';
+import { containment } from '../text/normalise.js';
+import { isActionVerbStem } from '../text/phrases.js';
 import type { QuestionSlots } from './question-templates.js';
-import type { Evidence, ResumeAnalysis } from './resume-analysis.js';
-import { isActionVerbStem } from './phrase-tools.js';
-import { containment } from './text-normalise.js';
 
 export interface EvidenceChoice {
   /** A resume line that shares words with the requirement; null when none does. */
@@ -20,20 +23,6 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let count = 0;
   for (const item of a) if (b.has(item)) count += 1;
   return count;
-}
-
-// Per analysed resume (itself memoised), so a session counts the words once.
-const frequencyCache = new WeakMap<ResumeAnalysis, Map<string, number>>();
-
-function frequencies(resume: ResumeAnalysis, pool: readonly Evidence[]): Map<string, number> {
-  let counts = frequencyCache.get(resume);
-  if (!counts) {
-    counts = new Map();
-    for (const item of pool)
-      for (const stem of item.stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-    frequencyCache.set(resume, counts);
-  }
-  return counts;
 }
 
 /**
@@ -51,7 +40,7 @@ export function pickEvidence(
   const none = { evidence: null, matched: false, quoted: false };
   if (!resume) return none;
   const pool = [...resume.achievements, ...resume.skills];
-  const documentFrequency = frequencies(resume, pool);
+  const documentFrequency = resume.stemFrequency;
   let best: EvidenceChoice = none;
   let bestScore = -Infinity;
   for (const item of pool) {

@@ -2,8 +2,8 @@
 // and in the TASK section, both written by us; the posting, the resume and the transcript
 // are user-supplied data, fenced by markers and never read as instructions.
 
-import type { GenerationInput } from './generator.js';
-import type { QuestionPlan } from './question-plan.js';
+import type { QuestionPlan } from '../plan/question-plan.js';
+import type { GenerationInput } from '../plan/types.js';
 
 export const QUESTION_LENGTH = { min: 20, max: 600 } as const;
 

@@ -1,7 +1,7 @@
 // Cutting free text into units (bullet lines, sentences) and mining it for named terms
 // and key phrases. Shared by the posting and the resume analysis.
 
-import { STOPWORDS, stem } from './text-normalise.js';
+import { STOPWORDS, stem } from './normalise.js';
 
 export interface TextUnit {
   text: string;

@@ -5,11 +5,17 @@
 
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, generateObject, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
-import { analyseContext } from './context-analysis.js';
-import { abortFailure, classifyFailure, throwIfAborted } from './generation-failures.js';
-import { GenerationError, type GeneratedQuestion, type QuestionGenerator } from './generator.js';
+import { analyseContext } from '../analysis/context-analysis.js';
+import {
+  abortFailure,
+  GenerationError,
+  throwIfAborted,
+  type QuestionGenerator,
+} from '../generator.js';
+import { planNextQuestion } from '../plan/question-plan.js';
+import type { GeneratedQuestion } from '../plan/types.js';
+import { classifyFailure } from './generation-failures.js';
 import { SYSTEM_PROMPT, buildUserPrompt } from './prompt.js';
-import { planNextQuestion } from './question-plan.js';
 import { questionOutputSchema, rejectionReason, toGeneratedQuestion } from './question-output.js';
 import { openAIGeneratorName, providerHost, type OpenAIGeneratorOptions } from './provider-host.js';
 

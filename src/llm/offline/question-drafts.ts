@@ -2,21 +2,21 @@
 // one, then each requirement (uncovered first) in every phrasing that suits it. The
 // offline generator takes the first that is not a near-repeat of the session.
 
-import type { GenerationInput, QuestionType } from './generator.js';
-import type { Requirement, RequirementKind } from './posting-analysis.js';
-import { askedStems, weakAnswerReason, type QuestionPlan } from './question-plan.js';
+import type { Evidence, Requirement, RequirementKind, ResumeAnalysis } from '../analysis/types.js';
+import { askedStems } from '../plan/coverage.js';
+import { weakAnswerReason } from '../plan/follow-up.js';
+import type { QuestionPlan } from '../plan/question-plan.js';
+import { evidenceSentence, quotesResume } from '../plan/resume-quotes.js';
+import type { GenerationInput, QuestionType } from '../plan/types.js';
+import { memoise } from '../text/cache.js';
+import { containment, hashText, stemSet, wordCount } from '../text/normalise.js';
 import { buildSlots, pickEvidence, shortTitle } from './question-slots.js';
 import {
   CREDENTIAL_TEMPLATES,
-  evidenceSentence,
   FOLLOW_UP_TEMPLATES,
-  quotesResume,
   TEMPLATES,
   type QuestionSlots,
 } from './question-templates.js';
-import type { Evidence, ResumeAnalysis } from './resume-analysis.js';
-import { containment, hashText, stemSet, wordCount } from './text-normalise.js';
-import { memoise } from './text-memo.js';
 
 // Every word of an earlier question, quotes included: which resume lines it quoted.
 const questionStems = memoise(1024, stemSet);

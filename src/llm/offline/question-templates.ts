@@ -3,9 +3,9 @@
 // null when a slot it needs is missing, and the generator moves on to the next one.
 // Words here must suit any trade: no template may assume an office, a codebase or a ward.
 
-import type { QuestionType } from './generator.js';
-import type { RequirementKind } from './posting-analysis.js';
-import type { Evidence } from './resume-analysis.js';
+import type { Evidence, RequirementKind } from '../analysis/types.js';
+import { evidenceSentence } from '../plan/resume-quotes.js';
+import type { QuestionType } from '../plan/types.js';
 
 export interface QuestionSlots {
   requirement: string;
@@ -24,27 +24,6 @@ export interface QuestionSlots {
 }
 
 export type Template = (s: QuestionSlots) => string | null;
-
-/** How the question points at the resume: "Your resume says you reduced ...". */
-export function evidenceSentence(evidence: Evidence | null): string | null {
-  if (!evidence) return null;
-  if (evidence.clause) return `Your resume says ${evidence.clause}.`;
-  if (evidence.kind === 'skill') return `You list ${evidence.text} on your resume.`;
-  if (evidence.kind === 'role') return `You have worked as ${evidence.text}.`;
-  return `Your resume mentions "${evidence.text}".`;
-}
-
-/** Whether a question opens on the candidate's resume, as `evidenceSentence` words it. */
-export function quotesResume(question: string): boolean {
-  return /^(?:Your resume (?:says|mentions)|You list .+ on your resume\.|You have worked as)/.test(
-    question,
-  );
-}
-
-/** The question without its opening resume quote: what it asks about, not what it quotes. */
-export function withoutResumeQuote(question: string): string {
-  return quotesResume(question) ? question.replace(/^.*?[.?!](?:\s|$)/, '') : question;
-}
 
 const withEvidence = (s: QuestionSlots, rest: string): string | null => {
   const sentence = evidenceSentence(s.evidence);

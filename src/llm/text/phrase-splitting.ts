@@ -2,7 +2,7 @@
 // PostgreSQL performance and mentor juniors" is three duties, "a forklift licence, strong
 // communication skills" two qualities.
 
-import { isActionVerb } from './phrase-tools.js';
+import { isActionVerb } from './phrases.js';
 
 /**
  * "design REST APIs in TypeScript, own PostgreSQL performance and mentor juniors" -> three
