@@ -6,7 +6,6 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { createAuthenticate } from './platform/http/auth.js';
-import type { AppContext } from './platform/http/context.js';
 import { registerErrorHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -54,14 +53,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   );
 
   // Modules.
-  const context: AppContext = { deps, authenticate: createAuthenticate(deps.tokens) };
+  // Each module's routes get only the services they call.
+  const authenticate = createAuthenticate(deps.tokens.verify);
+  const { auth, resumes, jobPostings, sessions, operations } = deps.services;
   await app.register(
     async (api) => {
-      await api.register(authRoutes, context);
-      await api.register(resumesRoutes, context);
-      await api.register(jobPostingsRoutes, context);
-      await api.register(sessionsRoutes, context);
-      await api.register(operationsRoutes, context);
+      await api.register(authRoutes, { auth, authenticate });
+      await api.register(resumesRoutes, { resumes, authenticate });
+      await api.register(jobPostingsRoutes, { jobPostings, authenticate });
+      await api.register(sessionsRoutes, { sessions, authenticate });
+      await api.register(operationsRoutes, { operations, authenticate });
     },
     { prefix: '/api/v1' },
   );

@@ -51,6 +51,19 @@ const envSchema = z
     }
   });
 
+/** The public endpoint, used when LLM_PROVIDER=openai names no OPENAI_BASE_URL. */
+export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+/** The question generator's settings. */
+export interface LlmConfig {
+  provider: 'offline' | 'openai';
+  apiKey: string | undefined;
+  /** With provider 'openai': the server, including its /v1 (the public endpoint by default). */
+  baseUrl: string | undefined;
+  model: string;
+  timeoutMs: number;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -59,13 +72,7 @@ export interface Config {
   dataDir: string;
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
-  llm: {
-    provider: 'offline' | 'openai';
-    apiKey: string | undefined;
-    baseUrl: string | undefined;
-    model: string;
-    timeoutMs: number;
-  };
+  llm: LlmConfig;
   generationRateLimit: number;
   worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -105,8 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     llm: {
       provider,
       apiKey: e.OPENAI_API_KEY,
-      baseUrl:
-        provider === 'openai' ? (e.OPENAI_BASE_URL ?? 'https://api.openai.com/v1') : undefined,
+      baseUrl: provider === 'openai' ? (e.OPENAI_BASE_URL ?? DEFAULT_OPENAI_BASE_URL) : undefined,
       model: e.LLM_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
     },

@@ -1,5 +1,3 @@
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { createQuestionGenerator } from './llm/index.js';
 import type { QuestionGenerator } from './llm/generator.js';
@@ -7,7 +5,6 @@ import { createPostgresDatabase, type Database } from './platform/db/client.js';
 import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
-import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 import { loadOrCreateJwtSecret } from './platform/secret.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -15,14 +12,16 @@ import { createTokenService, type TokenService } from './modules/auth/tokens.js'
 import { createUsersRepository } from './modules/auth/users.repository.js';
 import { createJobPostingsRepository } from './modules/job-postings/job-postings.repository.js';
 import { createJobPostingsService } from './modules/job-postings/job-postings.service.js';
-import { createGenerationQueueRepository } from './modules/operations/generation-queue.repository.js';
+import {
+  createGenerationQueueRepository,
+  type GenerationQueueRepository,
+} from './modules/operations/generation-queue.repository.js';
 import {
   createOperationWatcher,
   type OperationWatcher,
 } from './modules/operations/operation-watcher.js';
 import { createOperationsRepository } from './modules/operations/operations.repository.js';
 import { createOperationsService } from './modules/operations/operations.service.js';
-import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
 import { createResumesRepository } from './modules/resumes/resumes.repository.js';
 import { createResumesService } from './modules/resumes/resumes.service.js';
 import { createMessagesRepository } from './modules/sessions/messages.repository.js';
@@ -38,8 +37,9 @@ export interface Deps {
   tokens: TokenService;
   watcher: OperationWatcher;
   services: ReturnType<typeof createServices>;
-  /** Starts a question-generation worker in this process. */
-  startWorker(options?: { autoStart?: boolean; workerId?: string }): Promise<QueueWorker>;
+  /** The queue's worker side, for start-worker.ts. */
+  queue: GenerationQueueRepository;
+  channels: Channels;
   /** Closes the database (and releases DATA_DIR). Stop HTTP and workers first. */
   close(): Promise<void>;
 }
@@ -53,7 +53,7 @@ export interface DepsOverrides {
   generator?: QuestionGenerator;
 }
 
-interface Channels {
+export interface Channels {
   /** New operations: wakes workers. */
   ready: WakeChannel;
   /** Finished operations: wakes long-polls. */
@@ -90,7 +90,7 @@ function createServices(
   return { auth, resumes, jobPostings, sessions, operations };
 }
 
-/** The one composition root: storage, repositories, services, the generator and the worker factory. */
+/** The one composition root: storage, repositories, services, the generator and the queue. */
 export async function createDeps(
   config: Readonly<Config>,
   overrides: DepsOverrides,
@@ -135,31 +135,8 @@ export async function createDeps(
       tokens,
       watcher,
       services,
-      async startWorker({ autoStart = true, workerId } = {}) {
-        const id = workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-        if (database.mode === 'embedded') {
-          // This process owns DATA_DIR, so every lease in it belongs to a process that died.
-          const released = await queueRepo.releaseAllLeases();
-          if (released > 0)
-            log.info({ released }, 'reclaimed operations interrupted by a previous stop');
-        }
-        const source = createQuestionGenerationSource({
-          queue: queueRepo,
-          generator,
-          metrics,
-          log: log.child({ worker_id: id }),
-          workerId: id,
-          budgetMs: config.llm.timeoutMs,
-          subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
-          finished: channels.finished,
-        });
-        return startQueueWorker(source, {
-          concurrency: config.worker.concurrency,
-          pollIntervalMs: 1_000,
-          log,
-          autoStart,
-        });
-      },
+      queue: queueRepo,
+      channels,
       async close() {
         await watcher.stop().catch(() => undefined);
         await closeStorage();

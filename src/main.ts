@@ -8,8 +8,9 @@ const initial = loadConfigOrExit('api');
 const storage =
   initial.storage.mode === 'embedded' ? openEmbeddedStorage(initial.storage.dataDir) : undefined;
 storage?.catch(() => undefined);
-const [{ startDeps }, { buildApp }, { onShutdown }] = await Promise.all([
-  import('./platform/startup.js'),
+const [{ startDeps }, { startWorker }, { buildApp }, { onShutdown }] = await Promise.all([
+  import('./startup.js'),
+  import('./start-worker.js'),
   import('./app.js'),
   import('./platform/shutdown.js'),
 ]);
@@ -31,7 +32,7 @@ try {
 }
 // Embedded mode has no other process to run workers; with PostgreSQL it is a choice.
 const worker =
-  config.storage.mode === 'embedded' || config.worker.inApi ? await deps.startWorker() : undefined;
+  config.storage.mode === 'embedded' || config.worker.inApi ? await startWorker(deps) : undefined;
 
 log.info(
   {

@@ -1,18 +1,11 @@
 // The one entry point the rest of the service uses: pick the generator the config names.
 
+import { DEFAULT_OPENAI_BASE_URL, type LlmConfig } from '../config.js';
 import type { QuestionGenerator } from './generator.js';
 import { createOfflineGenerator } from './offline/offline-generator.js';
 import { openAIGeneratorName, type OpenAIGeneratorOptions } from './openai/provider-host.js';
 
-export interface LlmConfig {
-  provider: 'offline' | 'openai';
-  apiKey: string | undefined;
-  baseUrl: string | undefined;
-  model: string;
-  timeoutMs: number;
-}
-
-export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
+export type { LlmConfig } from '../config.js';
 
 /**
  * The generator for this config. Its `name` says which one is active, for the start-up

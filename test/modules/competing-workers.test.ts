@@ -6,6 +6,7 @@ import { FakeGenerator } from '../support/fake-generator.js';
 import { TEST_DATABASE_URL } from '../support/database.js';
 import { createDeps, type Deps } from '../../src/deps.js';
 import { createPostgresDatabase } from '../../src/platform/db/client.js';
+import { startWorker } from '../../src/start-worker.js';
 
 // Two worker processes share one PostgreSQL: each has its own pool and LISTEN connection.
 describe.skipIf(!TEST_DATABASE_URL)('two workers on one PostgreSQL', () => {
@@ -37,8 +38,8 @@ describe.skipIf(!TEST_DATABASE_URL)('two workers on one PostgreSQL', () => {
       for (const s of sessions) ids.push((await requestQuestion(t.app, user, s.id)).json().id);
     }
     const [a, b] = await Promise.all([
-      t.deps.startWorker({ autoStart: true, workerId: 'worker-a' }),
-      second.startWorker({ autoStart: true, workerId: 'worker-b' }),
+      startWorker(t.deps, { autoStart: true, workerId: 'worker-a' }),
+      startWorker(second, { autoStart: true, workerId: 'worker-b' }),
     ]);
     await expect
       .poll(

@@ -10,6 +10,7 @@ import {
 import { FakeGenerator, transient } from '../support/fake-generator.js';
 import { GenerationError } from '../../src/llm/generator.js';
 import { createGenerationQueueRepository } from '../../src/modules/operations/generation-queue.repository.js';
+import { startWorker } from '../../src/start-worker.js';
 
 const opStatus = async (t: TestApp, id: string) =>
   (
@@ -200,7 +201,7 @@ describe('the question-generation worker', () => {
     const session = await createSession(t.app, user);
     generator.then('hang');
     const op = (await requestQuestion(t.app, user, session.id)).json();
-    const stopping = await t.deps.startWorker({ autoStart: false, workerId: 'stopping' });
+    const stopping = await startWorker(t.deps, { autoStart: false, workerId: 'stopping' });
     const running = stopping.drain();
     // Shut down once the job is in flight; the grace period is shorter than the hang.
     await expect.poll(() => stopping.inFlight).toBe(1);
@@ -224,7 +225,7 @@ describe('the question-generation worker', () => {
     const original = generator.generate.bind(generator);
     generator.generate = slow;
     try {
-      const w = await t.deps.startWorker({ autoStart: false, workerId: 'graceful' });
+      const w = await startWorker(t.deps, { autoStart: false, workerId: 'graceful' });
       const running = w.drain();
       await expect.poll(() => w.inFlight).toBe(1);
       const stopped = w.stop(5_000);

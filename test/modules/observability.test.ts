@@ -11,6 +11,7 @@ import { FakeGenerator } from '../support/fake-generator.js';
 import { TEST_JWT_SECRET } from '../support/harness.js';
 import { createSession, createUser, requestQuestion } from '../support/factories.js';
 import type { FastifyInstance } from 'fastify';
+import { startWorker } from '../../src/start-worker.js';
 
 const metricValue = (text: string, name: string): number => {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
@@ -37,7 +38,7 @@ describe('observability', () => {
     database = await createTestDatabase(log);
     deps = await createDeps(config, { log, db: database.db, generator });
     app = await buildApp(deps);
-    worker = await deps.startWorker({ autoStart: false });
+    worker = await startWorker(deps, { autoStart: false });
   });
   afterAll(async () => {
     await app.close();

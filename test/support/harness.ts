@@ -7,6 +7,7 @@ import type { QuestionGenerator } from '../../src/llm/generator.js';
 import type { QueueWorker } from '../../src/platform/queue.js';
 import { createTestDatabase } from './database.js';
 import { FakeGenerator } from './fake-generator.js';
+import { startWorker } from '../../src/start-worker.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -45,7 +46,7 @@ export async function buildTestApp(
   const deps = await createDeps(config, { log, db: testDb.db, generator });
   const app = await buildApp(deps);
   await app.ready();
-  const worker = await deps.startWorker({ autoStart: options.autoStartWorker ?? false });
+  const worker = await startWorker(deps, { autoStart: options.autoStartWorker ?? false });
   return {
     app,
     deps,

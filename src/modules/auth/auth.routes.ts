@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errors } from '../../platform/http/schemas.js';
-import type { AppContext } from '../../platform/http/context.js';
+import type { RouteContext } from '../../platform/http/context.js';
+import type { AuthService } from './auth.service.js';
 import { toTokenResponse, toUserResponse } from './auth.presenter.js';
 import { loginBody, registerBody, tokenResponse, userResponse } from './auth.schemas.js';
 
-export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (
+export const authRoutes: FastifyPluginAsyncZod<RouteContext<{ auth: AuthService }>> = async (
   app,
-  { deps, authenticate },
+  { auth, authenticate },
 ) => {
-  const { auth } = deps.services;
-
   app.post(
     '/auth/register',
     {

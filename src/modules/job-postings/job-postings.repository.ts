@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.js';
+import { isForeignKeyViolation } from '../../platform/db/errors.js';
 import { interviewSessions, jobPostings } from '../../platform/db/schema.js';
 
 export type JobPostingRow = typeof jobPostings.$inferSelect;
@@ -58,12 +59,7 @@ export function createJobPostingsRepository(orm: Orm) {
         return rows.length > 0 ? 'deleted' : 'missing';
       } catch (err) {
         // A session created between the check and the delete: the foreign key refuses.
-        if (
-          (err as { code?: string }).code === '23503' ||
-          (err as { cause?: { code?: string } }).cause?.code === '23503'
-        ) {
-          return 'in_use';
-        }
+        if (isForeignKeyViolation(err)) return 'in_use';
         throw err;
       }
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../platform/http/context.js';
+import type { RouteContext } from '../../platform/http/context.js';
+import type { JobPostingsService } from './job-postings.service.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { fromJobPostingPatch, toJobPostingResponse } from './job-postings.presenter.js';
 import {
@@ -9,11 +10,9 @@ import {
   updateJobPostingBody,
 } from './job-postings.schemas.js';
 
-export const jobPostingsRoutes: FastifyPluginAsyncZod<AppContext> = async (
-  app,
-  { deps, authenticate },
-) => {
-  const { jobPostings } = deps.services;
+export const jobPostingsRoutes: FastifyPluginAsyncZod<
+  RouteContext<{ jobPostings: JobPostingsService }>
+> = async (app, { jobPostings, authenticate }) => {
   app.addHook('onRequest', authenticate); // before the body is parsed or validated
   const common = { tags: ['job postings'], security: [{ bearer: [] }] };
 

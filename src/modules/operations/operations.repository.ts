@@ -1,18 +1,18 @@
 import type { Database } from '../../platform/db/client.js';
+import type { operations, SqlRow } from '../../platform/db/schema.js';
 
-export type OperationStatus = 'pending' | 'processing' | 'completed' | 'failed';
-
-export interface OperationRow {
-  id: string;
-  user_id: string;
-  session_id: string;
-  operation_type: 'question_generation';
-  status: OperationStatus;
-  result: unknown;
-  error_message: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type OperationRow = Pick<
+  SqlRow<typeof operations>,
+  | 'id'
+  | 'user_id'
+  | 'session_id'
+  | 'operation_type'
+  | 'status'
+  | 'result'
+  | 'error_message'
+  | 'created_at'
+  | 'updated_at'
+>;
 
 export const OPERATION_COLUMNS =
   'id, user_id, session_id, operation_type, status, result, error_message, created_at, updated_at';

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../platform/http/context.js';
+import type { RouteContext } from '../../platform/http/context.js';
+import type { OperationsService } from './operations.service.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { operationLocation, toOperationResponse } from './operations.presenter.js';
 import { idempotencyHeaders, operationResponse, waitQuery } from './operations.schemas.js';
 
-export const operationsRoutes: FastifyPluginAsyncZod<AppContext> = async (
-  app,
-  { deps, authenticate },
-) => {
-  const { operations } = deps.services;
+export const operationsRoutes: FastifyPluginAsyncZod<
+  RouteContext<{ operations: OperationsService }>
+> = async (app, { operations, authenticate }) => {
   app.addHook('onRequest', authenticate); // 401 before any validation
   const common = { tags: ['question generation'], security: [{ bearer: [] }] };
 

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Metrics } from '../../platform/metrics.js';
 import type { WakeChannel } from '../../platform/wake-channel.js';
@@ -135,11 +136,6 @@ export function createOperationsService({
 
     isTerminal,
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 export type OperationsService = ReturnType<typeof createOperationsService>;

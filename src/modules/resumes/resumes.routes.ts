@@ -2,7 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.js';
-import type { AppContext } from '../../platform/http/context.js';
+import type { RouteContext } from '../../platform/http/context.js';
+import type { ResumesService } from './resumes.service.js';
 import { errors } from '../../platform/http/schemas.js';
 import { toResumeResponse } from './resumes.presenter.js';
 import {
@@ -12,11 +13,9 @@ import {
   resumeResponse,
 } from './resumes.schemas.js';
 
-export const resumesRoutes: FastifyPluginAsyncZod<AppContext> = async (
-  app,
-  { deps, authenticate },
-) => {
-  const { resumes } = deps.services;
+export const resumesRoutes: FastifyPluginAsyncZod<
+  RouteContext<{ resumes: ResumesService }>
+> = async (app, { resumes, authenticate }) => {
   // Before the body is read: an upload is buffered while the body is parsed.
   app.addHook('onRequest', authenticate);
   // Scoped to this plugin: only resume routes accept multipart bodies.

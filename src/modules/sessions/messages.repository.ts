@@ -1,16 +1,7 @@
 import type { Database, Queryable } from '../../platform/db/client.js';
+import type { messages, SqlRow } from '../../platform/db/schema.js';
 
-export interface MessageRow {
-  id: string;
-  session_id: string;
-  role: 'interviewer' | 'candidate';
-  content: string;
-  question_type: string | null;
-  focus: unknown;
-  operation_id: string | null;
-  reply_to: string | null;
-  created_at: Date;
-}
+export type MessageRow = Omit<SqlRow<typeof messages>, 'seq'>;
 
 const COLUMNS =
   'id, session_id, role, content, question_type, focus, operation_id, reply_to, created_at';

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Orm } from '../../platform/db/client.js';
+import type { Orm, Queryable } from '../../platform/db/client.js';
 import { interviewSessions, type SessionStatus } from '../../platform/db/schema.js';
 
 export type SessionRow = typeof interviewSessions.$inferSelect;
@@ -36,6 +36,17 @@ export function createSessionsRepository(orm: Orm) {
         .where(and(owned(id, userId), inArray(interviewSessions.status, [...from])))
         .returning();
       return rows[0] ?? null;
+    },
+    /**
+     * Inside a transaction: locks the session row (ordering concurrent answers and status
+     * changes for it) and returns its status; null when the row is missing or not the user's.
+     */
+    async lockStatus(tx: Queryable, id: string, userId: string): Promise<SessionStatus | null> {
+      const rows = await tx.query<{ status: SessionStatus }>(
+        'SELECT status FROM interview_sessions WHERE id = $1 AND user_id = $2 FOR UPDATE',
+        [id, userId],
+      );
+      return rows[0]?.status ?? null;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../platform/http/context.js';
+import type { RouteContext } from '../../platform/http/context.js';
+import type { SessionsService } from './sessions.service.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { toMessageResponse, toSessionResponse } from './sessions.presenter.js';
 import {
@@ -11,11 +12,9 @@ import {
 } from './sessions.schemas.js';
 import { TRANSITIONS, type SessionAction } from './sessions.service.js';
 
-export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
-  app,
-  { deps, authenticate },
-) => {
-  const { sessions } = deps.services;
+export const sessionsRoutes: FastifyPluginAsyncZod<
+  RouteContext<{ sessions: SessionsService }>
+> = async (app, { sessions, authenticate }) => {
   app.addHook('onRequest', authenticate); // before the body is parsed or validated
   const common = { tags: ['interview sessions'], security: [{ bearer: [] }] };
 

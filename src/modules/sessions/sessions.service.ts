@@ -22,7 +22,8 @@ export const notActive = (status: string): AppError =>
   );
 
 interface SessionsDeps {
-  db: Database;
+  /** Only for transactions; every statement goes through a repository. */
+  db: Pick<Database, 'transaction'>;
   sessions: SessionsRepository;
   messages: MessagesRepository;
   jobPostings: JobPostingsService;
@@ -61,13 +62,9 @@ export function createSessionsService({ db, sessions, messages, jobPostings }: S
 
     answer: (id: string, userId: string, content: string): Promise<MessageRow> =>
       db.transaction(async (tx) => {
-        // The row lock orders concurrent answers and status changes for this session.
-        const [session] = await tx.query<{ status: string }>(
-          'SELECT status FROM interview_sessions WHERE id = $1 AND user_id = $2 FOR UPDATE',
-          [id, userId],
-        );
-        if (!session) throw notFound('SESSION_NOT_FOUND', 'Interview session');
-        if (session.status !== 'active') throw notActive(session.status);
+        const status = await sessions.lockStatus(tx, id, userId);
+        if (!status) throw notFound('SESSION_NOT_FOUND', 'Interview session');
+        if (status !== 'active') throw notActive(status);
         const question = await messages.latestQuestion(tx, id);
         const stored =
           question && !question.answered

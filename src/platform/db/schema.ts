@@ -1,6 +1,8 @@
-// Drizzle's view of the tables that migrations/ creates. The SQL files are the
-// source of truth; keep this in step with them.
-import { sql } from 'drizzle-orm';
+// Drizzle's view of the tables that migrations/ creates. The SQL files are the source of
+// truth; test/platform/schema.test.ts fails when a table or column here differs from the
+// migrated database. Drizzle repositories use the camelCase rows; raw-SQL repositories use
+// SqlRow<table>, the same columns under their snake_case names.
+import { sql, type InferSelectModel, type Table } from 'drizzle-orm';
 import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const id = () =>
@@ -9,6 +11,7 @@ const id = () =>
     .default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const users = pgTable('users', {
   id: id(),
@@ -53,31 +56,46 @@ export const interviewSessions = pgTable('interview_sessions', {
 });
 
 export type OperationStatus = 'pending' | 'processing' | 'completed' | 'failed';
+export type OperationType = 'question_generation';
 
 export const operations = pgTable('operations', {
   id: id(),
-  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   userId: uuid('user_id').notNull(),
   sessionId: uuid('session_id').notNull(),
-  operationType: text('operation_type').$type<'question_generation'>().notNull(),
-  status: text('status').$type<OperationStatus>().notNull(),
+  operationType: text('operation_type')
+    .$type<OperationType>()
+    .notNull()
+    .default('question_generation'),
+  status: text('status').$type<OperationStatus>().notNull().default('pending'),
   result: jsonb('result'),
   errorMessage: text('error_message'),
-  attempts: integer('attempts').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  /** Which worker holds the claim (for people reading the table). */
   lockedBy: text('locked_by'),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lockedUntil: at('locked_until'),
   idempotencyKey: text('idempotency_key'),
-  startedAt: timestamp('started_at', { withTimezone: true }),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  startedAt: at('started_at'),
+  finishedAt: at('finished_at'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  /** Which claim holds it: only the current claim may finish, release or renew it. */
+  leaseToken: uuid('lease_token'),
 });
+
+export const generationQuota = pgTable('generation_quota', {
+  userId: uuid('user_id').primaryKey(),
+  windowStart: at('window_start').notNull(),
+  used: integer('used').notNull(),
+});
+
+export type MessageRole = 'interviewer' | 'candidate';
 
 export const messages = pgTable('messages', {
   id: id(),
-  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   sessionId: uuid('session_id').notNull(),
-  role: text('role').$type<'interviewer' | 'candidate'>().notNull(),
+  role: text('role').$type<MessageRole>().notNull(),
   content: text('content').notNull(),
   questionType: text('question_type'),
   focus: jsonb('focus'),
@@ -86,4 +104,19 @@ export const messages = pgTable('messages', {
   createdAt: createdAt(),
 });
 
-export const schema = { users, resumes, jobPostings, interviewSessions, operations, messages };
+export const schema = {
+  users,
+  resumes,
+  jobPostings,
+  interviewSessions,
+  operations,
+  generationQuota,
+  messages,
+};
+
+type Columns<T extends Table> = T['_']['columns'];
+
+/** A row as raw SQL returns it: the table's columns under their database (snake_case) names. */
+export type SqlRow<T extends Table> = {
+  [K in keyof Columns<T> & string as Columns<T>[K]['_']['name']]: InferSelectModel<T>[K];
+};

@@ -1,8 +1,6 @@
 import type { preHandlerAsyncHookHandler } from 'fastify';
-import type { Deps } from '../../deps.js';
 
-/** What app.ts hands every module plugin. */
-export interface AppContext {
-  deps: Deps;
+/** What app.ts hands a module's routes: the services they call, and the auth check. */
+export type RouteContext<Services extends object> = Services & {
   authenticate: preHandlerAsyncHookHandler;
-}
+};

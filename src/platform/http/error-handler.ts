@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../errors.js';
+import { isUnstorableText } from '../db/errors.js';
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -64,14 +65,6 @@ export function toAppError(err: unknown): AppError | undefined {
     return new AppError(code, status === 400 ? 'The request could not be read.' : messageFor(code));
   }
   return undefined;
-}
-
-// PostgreSQL refuses NUL in text (22021) and in jsonb (22P05). Only client text
-// reaches the database inside a request, so this is bad input, not a fault.
-function isUnstorableText(err: unknown): boolean {
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  const code = e.cause?.code ?? e.code;
-  return code === '22021' || code === '22P05';
 }
 
 function messageFor(code: ErrorCode): string {

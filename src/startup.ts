@@ -1,9 +1,9 @@
-import type { Config } from '../config.js';
-import { createDeps, type Deps } from '../deps.js';
-import { DataDirLockedError } from './db/data-dir-lock.js';
-import type { EmbeddedStorage } from './db/embedded.js';
-import { migrate } from './db/migrate.js';
-import { createLogger } from './logger.js';
+import type { Config } from './config.js';
+import { createDeps, type Deps } from './deps.js';
+import { DataDirLockedError } from './platform/db/data-dir-lock.js';
+import type { EmbeddedStorage } from './platform/db/embedded.js';
+import { migrate } from './platform/db/migrate.js';
+import { createLogger } from './platform/logger.js';
 
 /**
  * createDeps -> migrate, shared by the API and worker processes. `storage` is an

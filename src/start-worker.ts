@@ -1,0 +1,42 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Deps } from './deps.js';
+import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
+import { startQueueWorker, type QueueWorker } from './platform/queue.js';
+
+export interface StartWorkerOptions {
+  /** false: nothing runs until drain() is called (tests drive the worker by hand). */
+  autoStart?: boolean;
+  /** Names this worker in logs and in the operations it holds. */
+  workerId?: string;
+}
+
+/** Starts a question-generation worker in this process over the service's dependencies. */
+export async function startWorker(
+  deps: Deps,
+  { autoStart = true, workerId }: StartWorkerOptions = {},
+): Promise<QueueWorker> {
+  const { config, log, queue, channels } = deps;
+  const id = workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  if (deps.db.mode === 'embedded') {
+    // This process owns DATA_DIR, so every lease in it belongs to a process that died.
+    const released = await queue.releaseAllLeases();
+    if (released > 0) log.info({ released }, 'reclaimed operations interrupted by a previous stop');
+  }
+  const source = createQuestionGenerationSource({
+    queue,
+    generator: deps.generator,
+    metrics: deps.metrics,
+    log: log.child({ worker_id: id }),
+    workerId: id,
+    budgetMs: config.llm.timeoutMs,
+    subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
+    finished: channels.finished,
+  });
+  return startQueueWorker(source, {
+    concurrency: config.worker.concurrency,
+    pollIntervalMs: 1_000,
+    log,
+    autoStart,
+  });
+}
