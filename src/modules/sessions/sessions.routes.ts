@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/http/context.js';
+import { operationDocs } from '../../platform/http/openapi.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { toMessageResponse, toSessionResponse } from './sessions.presenter.js';
 import {
@@ -11,21 +12,27 @@ import {
 } from './sessions.schemas.js';
 import { TRANSITIONS, type SessionAction } from './sessions.service.js';
 
+const TRANSITION_SUMMARIES: Record<SessionAction, string> = {
+  pause: 'Pause an active session',
+  resume: 'Resume a paused session',
+  complete: 'Complete a session',
+};
+
 export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
   app,
   { deps, authenticate },
 ) => {
   const { sessions } = deps.services;
   app.addHook('onRequest', authenticate); // before the body is parsed or validated
-  const common = { tags: ['interview sessions'], security: [{ bearer: [] }] };
+  const doc = operationDocs('interview sessions');
 
   app.post(
     '/sessions',
     {
       schema: {
-        ...common,
+        ...doc('createSession', 'Start a mock interview for a job posting'),
         body: createSessionBody,
-        response: { 201: sessionResponse, ...errors(401, 404, 422) },
+        response: { 201: sessionResponse, ...errors(404) },
       },
     },
     async (request, reply) => {
@@ -36,7 +43,12 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
 
   app.get(
     '/sessions',
-    { schema: { ...common, response: { 200: z.array(sessionResponse), ...errors(401) } } },
+    {
+      schema: {
+        ...doc('listSessions', 'List your sessions'),
+        response: { 200: z.array(sessionResponse) },
+      },
+    },
     async (request) => (await sessions.list(request.userId)).map(toSessionResponse),
   );
 
@@ -44,9 +56,9 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
     '/sessions/:id',
     {
       schema: {
-        ...common,
+        ...doc('getSession', 'Read one of your sessions'),
         params: idParams,
-        response: { 200: sessionResponse, ...errors(401, 404, 422) },
+        response: { 200: sessionResponse, ...errors(404) },
       },
     },
     async (request) => toSessionResponse(await sessions.get(request.params.id, request.userId)),
@@ -57,9 +69,9 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
       `/sessions/:id/${action}`,
       {
         schema: {
-          ...common,
+          ...doc(`${action}Session`, TRANSITION_SUMMARIES[action]),
           params: idParams,
-          response: { 200: sessionResponse, ...errors(401, 404, 409, 422) },
+          response: { 200: sessionResponse, ...errors(404, 409) },
         },
       },
       async (request) =>
@@ -71,9 +83,9 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
     '/sessions/:id/messages',
     {
       schema: {
-        ...common,
+        ...doc('listSessionMessages', 'List the messages of a session, oldest first'),
         params: idParams,
-        response: { 200: z.array(messageResponse), ...errors(401, 404, 422) },
+        response: { 200: z.array(messageResponse), ...errors(404) },
       },
     },
     async (request) =>
@@ -84,10 +96,10 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
     '/sessions/:id/answers',
     {
       schema: {
-        ...common,
+        ...doc('submitAnswer', 'Answer the open question of a session'),
         params: idParams,
         body: answerBody,
-        response: { 201: messageResponse, ...errors(400, 401, 404, 409, 422) },
+        response: { 201: messageResponse, ...errors(400, 404, 409) },
       },
     },
     async (request, reply) => {
