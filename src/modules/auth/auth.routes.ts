@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { operationDocs } from '../../platform/http/openapi.js';
 import { errors } from '../../platform/http/schemas.js';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { AuthService } from './auth.service.js';
@@ -9,13 +10,15 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext<{ auth: AuthService 
   app,
   { auth, authenticate },
 ) => {
+  const doc = operationDocs('auth');
+
   app.post(
     '/auth/register',
     {
       schema: {
-        tags: ['auth'],
+        ...doc.public('registerUser', 'Create an account'),
         body: registerBody,
-        response: { 201: userResponse, ...errors(409, 422) },
+        response: { 201: userResponse, ...errors(409) },
       },
     },
     async (request, reply) => {
@@ -29,9 +32,9 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext<{ auth: AuthService 
     '/auth/login',
     {
       schema: {
-        tags: ['auth'],
+        ...doc.public('loginUser', 'Log in: exchange email and password for an access token'),
         body: loginBody,
-        response: { 200: tokenResponse, ...errors(401, 422) },
+        response: { 200: tokenResponse, ...errors(401) },
       },
     },
     async (request) => toTokenResponse(await auth.login(request.body.email, request.body.password)),
@@ -42,9 +45,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext<{ auth: AuthService 
     {
       onRequest: authenticate,
       schema: {
-        tags: ['auth'],
-        security: [{ bearer: [] }],
-        response: { 200: userResponse, ...errors(401) },
+        ...doc('getCurrentUser', 'Read the account of the access token'),
+        response: { 200: userResponse },
       },
     },
     async (request) => toUserResponse(await auth.getUser(request.userId)),

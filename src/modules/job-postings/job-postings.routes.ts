@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { JobPostingsService } from './job-postings.service.js';
+import { operationDocs } from '../../platform/http/openapi.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { fromJobPostingPatch, toJobPostingResponse } from './job-postings.presenter.js';
 import {
@@ -14,15 +15,15 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
   RouteContext<{ jobPostings: JobPostingsService }>
 > = async (app, { jobPostings, authenticate }) => {
   app.addHook('onRequest', authenticate); // before the body is parsed or validated
-  const common = { tags: ['job postings'], security: [{ bearer: [] }] };
+  const doc = operationDocs('job postings');
 
   app.post(
     '/job-postings',
     {
       schema: {
-        ...common,
+        ...doc('createJobPosting', 'Add a job posting'),
         body: createJobPostingBody,
-        response: { 201: jobPostingResponse, ...errors(401, 422) },
+        response: { 201: jobPostingResponse },
       },
     },
     async (request, reply) => {
@@ -40,7 +41,12 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
 
   app.get(
     '/job-postings',
-    { schema: { ...common, response: { 200: z.array(jobPostingResponse), ...errors(401) } } },
+    {
+      schema: {
+        ...doc('listJobPostings', 'List your job postings, newest first'),
+        response: { 200: z.array(jobPostingResponse) },
+      },
+    },
     async (request) => (await jobPostings.list(request.userId)).map(toJobPostingResponse),
   );
 
@@ -48,9 +54,9 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
     '/job-postings/:id',
     {
       schema: {
-        ...common,
+        ...doc('getJobPosting', 'Read one of your job postings'),
         params: idParams,
-        response: { 200: jobPostingResponse, ...errors(401, 404, 422) },
+        response: { 200: jobPostingResponse, ...errors(404) },
       },
     },
     async (request) =>
@@ -61,10 +67,10 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
     '/job-postings/:id',
     {
       schema: {
-        ...common,
+        ...doc('updateJobPosting', 'Change some fields of a job posting'),
         params: idParams,
         body: updateJobPostingBody,
-        response: { 200: jobPostingResponse, ...errors(401, 404, 422) },
+        response: { 200: jobPostingResponse, ...errors(404) },
       },
     },
     async (request) =>
@@ -81,9 +87,9 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
     '/job-postings/:id',
     {
       schema: {
-        ...common,
+        ...doc('deleteJobPosting', 'Delete a job posting that no session uses'),
         params: idParams,
-        response: { 204: z.null(), ...errors(401, 404, 409, 422) },
+        response: { 204: z.null(), ...errors(404, 409) },
       },
     },
     async (request, reply) => {

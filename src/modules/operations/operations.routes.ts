@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { OperationsService } from './operations.service.js';
+import { operationDocs } from '../../platform/http/openapi.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { operationLocation, toOperationResponse } from './operations.presenter.js';
 import { idempotencyHeaders, operationResponse, waitQuery } from './operations.schemas.js';
@@ -10,16 +11,16 @@ export const operationsRoutes: FastifyPluginAsyncZod<
   RouteContext<{ operations: OperationsService }>
 > = async (app, { operations, authenticate }) => {
   app.addHook('onRequest', authenticate); // 401 before any validation
-  const common = { tags: ['question generation'], security: [{ bearer: [] }] };
+  const doc = operationDocs('question generation');
 
   app.post(
     '/sessions/:id/generate-question',
     {
       schema: {
-        ...common,
+        ...doc('generateQuestion', 'Start generating the next question of a session'),
         params: idParams,
         headers: idempotencyHeaders,
-        response: { 202: operationResponse, ...errors(400, 401, 404, 422, 429) },
+        response: { 202: operationResponse, ...errors(400, 404, 422, 429) },
       },
     },
     async (request, reply) => {
@@ -40,10 +41,10 @@ export const operationsRoutes: FastifyPluginAsyncZod<
     '/operations/:id',
     {
       schema: {
-        ...common,
+        ...doc('getOperation', 'Read an operation, optionally waiting for it to finish'),
         params: idParams,
         querystring: waitQuery,
-        response: { 200: operationResponse, ...errors(401, 404, 422) },
+        response: { 200: operationResponse, ...errors(404) },
       },
     },
     async (request, reply) => {
@@ -67,9 +68,9 @@ export const operationsRoutes: FastifyPluginAsyncZod<
     '/sessions/:id/operations',
     {
       schema: {
-        ...common,
+        ...doc('listSessionOperations', 'List the operations of a session, oldest first'),
         params: idParams,
-        response: { 200: z.array(operationResponse), ...errors(401, 404, 422) },
+        response: { 200: z.array(operationResponse), ...errors(404) },
       },
     },
     async (request) =>

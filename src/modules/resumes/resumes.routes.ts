@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.js';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { ResumesService } from './resumes.service.js';
+import { operationDocs } from '../../platform/http/openapi.js';
 import { errors } from '../../platform/http/schemas.js';
 import { toResumeResponse } from './resumes.presenter.js';
 import {
@@ -26,15 +27,15 @@ export const resumesRoutes: FastifyPluginAsyncZod<
   app.setErrorHandler((err) => {
     throw multipartError(err as FastifyError) ?? err; // the rest goes to the app's handler
   });
-  const common = { tags: ['resume'], security: [{ bearer: [] }] };
+  const doc = operationDocs('resume');
 
   app.put(
     '/users/me/resume',
     {
       schema: {
-        ...common,
+        ...doc('saveResume', 'Replace the resume with plain text'),
         body: resumeBody,
-        response: { 200: resumeResponse, ...errors(401, 422) },
+        response: { 200: resumeResponse },
       },
     },
     async (request) => toResumeResponse(await resumes.save(request.userId, request.body.content)),
@@ -44,11 +45,10 @@ export const resumesRoutes: FastifyPluginAsyncZod<
     '/users/me/resume/file',
     {
       schema: {
-        ...common,
-        summary: 'Replace the resume with the text of a PDF, DOCX or TXT file',
+        ...doc('uploadResumeFile', 'Replace the resume with the text of a PDF, DOCX or TXT file'),
         consumes: ['multipart/form-data'],
         body: resumeFileBody,
-        response: { 200: resumeResponse, ...errors(401, 413, 415, 422) },
+        response: { 200: resumeResponse },
       },
     },
     async (request) => {
@@ -65,7 +65,12 @@ export const resumesRoutes: FastifyPluginAsyncZod<
 
   app.get(
     '/users/me/resume',
-    { schema: { ...common, response: { 200: resumeResponse, ...errors(401, 404) } } },
+    {
+      schema: {
+        ...doc('getResume', 'Read the resume'),
+        response: { 200: resumeResponse, ...errors(404) },
+      },
+    },
     async (request) => toResumeResponse(await resumes.get(request.userId)),
   );
 };

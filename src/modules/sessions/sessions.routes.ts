@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { SessionsService } from './sessions.service.js';
+import { operationDocs } from '../../platform/http/openapi.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { toMessageResponse, toSessionResponse } from './sessions.presenter.js';
 import {
@@ -12,19 +13,25 @@ import {
 } from './sessions.schemas.js';
 import { TRANSITIONS, type SessionAction } from './sessions.service.js';
 
+const TRANSITION_SUMMARIES: Record<SessionAction, string> = {
+  pause: 'Pause an active session',
+  resume: 'Resume a paused session',
+  complete: 'Complete a session',
+};
+
 export const sessionsRoutes: FastifyPluginAsyncZod<
   RouteContext<{ sessions: SessionsService }>
 > = async (app, { sessions, authenticate }) => {
   app.addHook('onRequest', authenticate); // before the body is parsed or validated
-  const common = { tags: ['interview sessions'], security: [{ bearer: [] }] };
+  const doc = operationDocs('interview sessions');
 
   app.post(
     '/sessions',
     {
       schema: {
-        ...common,
+        ...doc('createSession', 'Start a mock interview for a job posting'),
         body: createSessionBody,
-        response: { 201: sessionResponse, ...errors(401, 404, 422) },
+        response: { 201: sessionResponse, ...errors(404) },
       },
     },
     async (request, reply) => {
@@ -35,7 +42,12 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
 
   app.get(
     '/sessions',
-    { schema: { ...common, response: { 200: z.array(sessionResponse), ...errors(401) } } },
+    {
+      schema: {
+        ...doc('listSessions', 'List your sessions'),
+        response: { 200: z.array(sessionResponse) },
+      },
+    },
     async (request) => (await sessions.list(request.userId)).map(toSessionResponse),
   );
 
@@ -43,9 +55,9 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     '/sessions/:id',
     {
       schema: {
-        ...common,
+        ...doc('getSession', 'Read one of your sessions'),
         params: idParams,
-        response: { 200: sessionResponse, ...errors(401, 404, 422) },
+        response: { 200: sessionResponse, ...errors(404) },
       },
     },
     async (request) => toSessionResponse(await sessions.get(request.params.id, request.userId)),
@@ -56,9 +68,9 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
       `/sessions/:id/${action}`,
       {
         schema: {
-          ...common,
+          ...doc(`${action}Session`, TRANSITION_SUMMARIES[action]),
           params: idParams,
-          response: { 200: sessionResponse, ...errors(401, 404, 409, 422) },
+          response: { 200: sessionResponse, ...errors(404, 409) },
         },
       },
       async (request) =>
@@ -70,9 +82,9 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     '/sessions/:id/messages',
     {
       schema: {
-        ...common,
+        ...doc('listSessionMessages', 'List the messages of a session, oldest first'),
         params: idParams,
-        response: { 200: z.array(messageResponse), ...errors(401, 404, 422) },
+        response: { 200: z.array(messageResponse), ...errors(404) },
       },
     },
     async (request) =>
@@ -83,10 +95,10 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     '/sessions/:id/answers',
     {
       schema: {
-        ...common,
+        ...doc('submitAnswer', 'Answer the open question of a session'),
         params: idParams,
         body: answerBody,
-        response: { 201: messageResponse, ...errors(400, 401, 404, 409, 422) },
+        response: { 201: messageResponse, ...errors(400, 404, 409) },
       },
     },
     async (request, reply) => {
