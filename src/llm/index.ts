@@ -9,6 +9,7 @@ export interface LlmConfig {
   apiKey: string | undefined;
   baseUrl: string | undefined;
   model: string;
+  /** The worker's budget for one generation; generators see it only through their signal. */
   timeoutMs: number;
 }
 
@@ -24,7 +25,6 @@ export function createQuestionGenerator(config: LlmConfig): QuestionGenerator {
     baseUrl: config.baseUrl || DEFAULT_OPENAI_BASE_URL,
     apiKey: config.apiKey,
     model: config.model,
-    timeoutMs: config.timeoutMs,
   };
   // The AI SDK loads on the first generation, not at start-up.
   let loaded: Promise<QuestionGenerator> | undefined;
