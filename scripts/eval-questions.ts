@@ -1,7 +1,8 @@
 // npm run eval:questions [-- --questions 10 --show]
 // Replays a practice session per fixture profile and measures the questions: how many cite
 // the posting or resume (grounded), how many are new to the session (distinct), which types
-// were used, their mean length and the time per question. Always for the offline generator;
+// were used, their mean length and the time per question (the NLP library's load is
+// measured apart, first). Always for the offline generator;
 // also for the configured model when LLM_PROVIDER=openai (or OPENAI_API_KEY) is set.
 
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { citedTerms } from '../test/support/grounding.js';
 import { createQuestionGenerator } from '../src/llm/index.js';
 import { isNearDuplicate } from '../src/llm/plan/near-duplicate.js';
 import { createOfflineGenerator } from '../src/llm/offline/offline-generator.js';
+import { grammarLoadMs, splitSentences, toGerund } from '../src/llm/text/grammar.js';
 import { PROFILES, type Profile } from '../test/fixtures/profiles/index.js';
 import { sourcesOf } from '../test/llm/session-replay.js';
 
@@ -110,7 +112,21 @@ function print(title: string, rows: Row[]): void {
   console.table(table);
 }
 
+/** What the NLP library costs: its load on first use, then a sentence split and a gerund. */
+function grammarCost(): void {
+  const text = PROFILES.map((p) => p.jobPosting.description).join('\n');
+  toGerund('control');
+  const loaded = grammarLoadMs() ?? 0;
+  const started = performance.now();
+  const sentences = text.split('\n').flatMap((line) => splitSentences(line)).length;
+  const splitMs = performance.now() - started;
+  console.log(
+    `\ncompromise: loaded in ${loaded.toFixed(0)} ms on first use; split ${text.length} characters of postings into ${sentences} sentences in ${splitMs.toFixed(2)} ms`,
+  );
+}
+
 async function main(): Promise<void> {
+  grammarCost();
   const offline = createOfflineGenerator();
   const offlineRows: Row[] = [];
   for (const profile of PROFILES) offlineRows.push(await evaluate(offline, profile, 10_000));

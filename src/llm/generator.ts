@@ -64,20 +64,24 @@ function isTimeoutReason(reason: unknown): boolean {
   );
 }
 
+/** The one wording of a timeout, whoever notices it: the worker's budget or a caller's signal. */
+export function timeoutFailure(budgetMs: number | null, cause?: unknown): GenerationError {
+  const limit = budgetMs ? ` (${Math.round(budgetMs / 100) / 10} s)` : '';
+  return new GenerationError(
+    'timeout',
+    `Generating the question took longer than the time allowed${limit} and was stopped. Try again in a moment.`,
+    { cause },
+  );
+}
+
 /**
- * Why a signal fired. The worker aborts with a TimeoutError (as `AbortSignal.timeout` does)
- * when the time budget runs out; any other reason is a shutdown or a cancellation.
+ * Why a signal fired. The worker owns the time budget and aborts with `timeoutFailure`; a
+ * TimeoutError (as `AbortSignal.timeout` gives) is a caller's budget too; any other reason
+ * is a shutdown or a cancellation. Generators set no timer of their own.
  */
-export function abortFailure(signal: AbortSignal, timeoutMs: number | null): GenerationError {
+export function abortFailure(signal: AbortSignal): GenerationError {
   if (signal.reason instanceof GenerationError) return signal.reason;
-  if (isTimeoutReason(signal.reason)) {
-    const limit = timeoutMs ? ` (${Math.round(timeoutMs / 100) / 10} s)` : '';
-    return new GenerationError(
-      'timeout',
-      `Generating the question took longer than the time allowed${limit} and was stopped. Try again in a moment.`,
-      { cause: signal.reason },
-    );
-  }
+  if (isTimeoutReason(signal.reason)) return timeoutFailure(null, signal.reason);
   return new GenerationError(
     'aborted',
     'Question generation was stopped before it finished (the service is shutting down or the work was cancelled). Start it again.',
@@ -85,6 +89,6 @@ export function abortFailure(signal: AbortSignal, timeoutMs: number | null): Gen
   );
 }
 
-export function throwIfAborted(signal: AbortSignal, timeoutMs: number | null): void {
-  if (signal.aborted) throw abortFailure(signal, timeoutMs);
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw abortFailure(signal);
 }

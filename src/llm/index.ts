@@ -17,7 +17,6 @@ export function createQuestionGenerator(config: LlmConfig): QuestionGenerator {
     baseUrl: config.baseUrl || DEFAULT_OPENAI_BASE_URL,
     apiKey: config.apiKey,
     model: config.model,
-    timeoutMs: config.timeoutMs,
   };
   // The AI SDK loads on the first generation, not at start-up.
   let loaded: Promise<QuestionGenerator> | undefined;

@@ -1,6 +1,7 @@
 // Reading one resume line: is it a role, and how is a claim quoted back to the candidate
 // ("Built X" -> "you built X", "I run Y" -> "you run Y", "Our rate rose" -> "your rate rose").
 
+import { isAdjective, isPastTense } from '../text/grammar.js';
 import { STOPWORDS, stemSet, wordCount } from '../text/normalise.js';
 import { firstClause, indefiniteArticle, isActionVerb } from '../text/phrases.js';
 import type { Evidence, EvidenceKind } from './types.js';
@@ -8,11 +9,6 @@ import type { Evidence, EvidenceKind } from './types.js';
 const DATE = /\b(?:19|20)\d{2}\b|\bpresent\b|\bcurrent\b/i;
 const DATE_RANGE =
   /\(?\s*(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}\s*(?:(?:[-–—]|to)\s*(?:(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}|present|current|now))?\s*\)?/gi;
-const IRREGULAR_PAST = new Set(
-  'led built ran grew won taught wrote sold made drove oversaw took began brought set cut held kept met found rebuilt co-taught'.split(
-    ' ',
-  ),
-);
 // "Backend engineer, 6 years." / "Registered nurse with three years on a surgical ward."
 const HEADLINE =
   /^(?:I am |I'm )?(?:an? )?([A-Za-z][\w/&-]*(?:\s+[A-Za-z][\w/&-]*){0,3}?)(?:\s*,\s*|\s+(?:with|at|for|of|in)\s+)(?=.*\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+years?\b)/i;
@@ -20,8 +16,7 @@ const NAMED = /\b(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)\b/;
 const CREDENTIAL = /\b(?:certified|certificate|certification|licen[cs]ed?|registered)\b/i;
 
 export function opensWithPastTense(text: string): boolean {
-  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
-  return IRREGULAR_PAST.has(first) || /^[a-z-]{3,}ed$/.test(first);
+  return isPastTense(text.split(/\s+/)[0] ?? '');
 }
 
 function opensWithVerb(text: string): boolean {
@@ -93,7 +88,8 @@ export function headlineRole(sentence: string): string | null {
   const words = title.split(/\s+/);
   const first = words[0] ?? '';
   if (words.some((word) => STOPWORDS.has(word.toLowerCase()))) return null;
-  if (isActionVerb(first) || IRREGULAR_PAST.has(first.toLowerCase())) return null;
+  // "Led a team of four" is a claim; "Registered nurse with three years" is a role.
+  if (isActionVerb(first) || (isPastTense(first) && !isAdjective(first))) return null;
   if (words.length === 1 && opensWithPastTense(first)) return null;
   const spoken = /^[A-Z][a-z]+$/.test(first) ? [first.toLowerCase(), ...words.slice(1)] : words;
   return `${indefiniteArticle(spoken[0] ?? '')} ${spoken.join(' ')}`;

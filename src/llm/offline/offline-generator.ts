@@ -50,7 +50,7 @@ export function createOfflineGenerator(): QuestionGenerator {
   return {
     name: 'offline',
     async generate(input, { signal }) {
-      throwIfAborted(signal, null);
+      throwIfAborted(signal);
       return composeQuestion(input);
     },
   };

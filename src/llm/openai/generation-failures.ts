@@ -13,7 +13,6 @@ import { abortFailure, GenerationError } from '../generator.js';
 
 export interface FailureContext {
   signal: AbortSignal;
-  timeoutMs: number;
   /** host[:port] of the provider, for "could not reach ..."; never a URL with credentials. */
   providerHost: string;
 }
@@ -72,7 +71,7 @@ function providerCause(error: APICallError): Error {
 /** Classify an error thrown by an AI SDK call. Errors that are not the SDK's are bugs: rethrown. */
 export function classifyFailure(error: unknown, context: FailureContext): GenerationError {
   if (error instanceof GenerationError) return error;
-  if (context.signal.aborted) return abortFailure(context.signal, context.timeoutMs);
+  if (context.signal.aborted) return abortFailure(context.signal);
   if (RetryError.isInstance(error)) return classifyFailure(error.lastError, context);
   if (APICallError.isInstance(error)) {
     const cause = providerCause(error);

@@ -1,6 +1,6 @@
 // Questions from any OpenAI-compatible chat model (OpenAI, a local server, a gateway),
-// following the same plan as the offline generator. The worker owns retries across the
-// time budget, so the SDK's own retries are off; the one retry here is for a reply that
+// following the same plan as the offline generator. The worker owns the time budget and
+// retries across it (the caller's signal carries both), so the SDK's own retries are off; the one retry here is for a reply that
 // arrived but could not be used.
 
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
@@ -46,10 +46,8 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
 
   return {
     name: openAIGeneratorName(options),
-    async generate(input, { signal: callerSignal }): Promise<GeneratedQuestion> {
-      // Our own bound as well as the caller's, so a call never outlives LLM_TIMEOUT_MS.
-      const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(options.timeoutMs)]);
-      throwIfAborted(signal, options.timeoutMs);
+    async generate(input, { signal }): Promise<GeneratedQuestion> {
+      throwIfAborted(signal);
       const context = analyseContext(input.jobPosting, input.resume);
       const plan = planNextQuestion(input, context.posting.requirements);
       let rejection: string | null = null;
@@ -70,16 +68,12 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
           rejection = rejectionReason(object, plan, input.wantedType);
           if (!rejection) return toGeneratedQuestion(object, plan, context.resume !== null);
         } catch (error) {
-          const failure = classifyFailure(error, {
-            signal,
-            timeoutMs: options.timeoutMs,
-            providerHost: host,
-          });
+          const failure = classifyFailure(error, { signal, providerHost: host });
           // A reply that is not a chat completion at all is a wrong address, not a bad answer.
           if (failure.kind !== 'invalid_output' || APICallError.isInstance(error)) throw failure;
           rejection = 'it was not one JSON object of the required shape';
         }
-        if (signal.aborted) throw abortFailure(signal, options.timeoutMs);
+        if (signal.aborted) throw abortFailure(signal);
       }
       throw new GenerationError(
         'invalid_output',

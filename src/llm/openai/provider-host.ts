@@ -7,7 +7,6 @@ export interface OpenAIGeneratorOptions {
   baseUrl: string;
   apiKey: string | undefined;
   model: string;
-  timeoutMs: number;
 }
 
 /** host[:port] only: a base URL may carry credentials in its user-info part. */

@@ -1,5 +1,6 @@
 // Turning raw posting and resume fragments into phrases that read well inside a question.
 
+import { toGerund } from './grammar.js';
 import { STOPWORDS, stem, tokenize } from './normalise.js';
 
 // General English action verbs, the kind that open a duty or an achievement in any trade.
@@ -23,18 +24,6 @@ const ACTION_VERBS = new Set(
   select set share shape sort study supply tailor trace uphold verify welcome keep give make hit
   stay take find bring hold restock pack load lift stock tidy cover`.split(/\s+/),
 );
-
-/** "manage" -> "managing", "plan" -> "planning", "tie" -> "tying": the common English rules. */
-export function toGerund(verb: string): string {
-  const lower = verb.toLowerCase();
-  if (lower.endsWith('ing')) return lower;
-  if (lower.endsWith('ie')) return `${lower.slice(0, -2)}ying`;
-  if (lower.endsWith('e') && !/(?:ee|ye|oe)$/.test(lower)) return `${lower.slice(0, -1)}ing`;
-  if (/^[^aeiou]*[aeiou][b-df-hj-np-tv-z]$/.test(lower) && !/[wxy]$/.test(lower)) {
-    return `${lower}${lower.slice(-1)}ing`;
-  }
-  return `${lower}ing`;
-}
 
 export function isActionVerb(word: string): boolean {
   return ACTION_VERBS.has(word.toLowerCase());

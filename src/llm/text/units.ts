@@ -1,6 +1,7 @@
 // Cutting free text into units (bullet lines, sentences) and mining it for named terms
 // and key phrases. Shared by the posting and the resume analysis.
 
+import { splitSentences } from './grammar.js';
 import { STOPWORDS, stem } from './normalise.js';
 
 export interface TextUnit {
@@ -9,9 +10,6 @@ export interface TextUnit {
 }
 
 export const BULLET = /^\s*(?:[-*•▪◦·‣–]|\d{1,2}[.)])\s+/;
-// A full stop ends a sentence unless it closes a short abbreviation ("St. Agnes", "Dr. Lee").
-const SENTENCE_END =
-  /(?<=[A-Za-z0-9)%][.!?])(?<!\b(?:[A-Z][a-z]{0,2}|e\.g|i\.e|vs)\.)\s+(?=[A-Z0-9"“(])/;
 
 export function splitUnits(text: string): TextUnit[] {
   const units: TextUnit[] = [];
@@ -22,9 +20,7 @@ export function splitUnits(text: string): TextUnit[] {
       units.push({ text: trimmed.replace(BULLET, '').trim(), bullet: true });
       continue;
     }
-    for (const sentence of trimmed.split(SENTENCE_END)) {
-      units.push({ text: sentence.trim(), bullet: false });
-    }
+    for (const sentence of splitSentences(trimmed)) units.push({ text: sentence, bullet: false });
   }
   return units;
 }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  abortFailure,
   GenerationError,
+  timeoutFailure,
   type GeneratedQuestion,
   type GenerationInput,
   type QuestionGenerator,
@@ -17,6 +19,8 @@ const backoffMs = (attempt: number, budgetMs: number): number =>
  * Calls the generator within one time budget, retrying transient failures
  * with back-off while the budget lasts. Whatever the generator does, this
  * settles by the deadline: a generator that ignores its signal is abandoned.
+ * This is the one owner of the budget: generators set no timer, they stop when the
+ * signal fires, and its reason is already the failure a person reads.
  */
 export async function generateWithRetries(
   generator: QuestionGenerator,
@@ -24,13 +28,30 @@ export async function generateWithRetries(
   { budgetMs, shutdown, log }: { budgetMs: number; shutdown: AbortSignal; log: Logger },
 ): Promise<GeneratedQuestion> {
   const started = Date.now();
-  const deadline = AbortSignal.timeout(budgetMs);
+  const budget = new AbortController();
+  const timer = setTimeout(() => budget.abort(timeoutFailure(budgetMs)), budgetMs);
+  try {
+    return await attempts(generator, input, budget.signal, shutdown, started, budgetMs, log);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function attempts(
+  generator: QuestionGenerator,
+  input: GenerationInput,
+  deadline: AbortSignal,
+  shutdown: AbortSignal,
+  started: number,
+  budgetMs: number,
+  log: Logger,
+): Promise<GeneratedQuestion> {
   const signal = AbortSignal.any([deadline, shutdown]);
   for (let attempt = 1; ; attempt++) {
     try {
       return await untilAborted(generator.generate(input, { signal }), signal);
     } catch (err) {
-      const failure = classify(err, deadline, budgetMs);
+      const failure = classify(err, deadline, shutdown);
       const backoff = backoffMs(attempt, budgetMs);
       const timeLeft = budgetMs - (Date.now() - started);
       if (
@@ -43,7 +64,7 @@ export async function generateWithRetries(
       }
       log.warn({ kind: failure.kind, attempt, backoffMs: backoff }, 'generation failed; retrying');
       await sleep(backoff, undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) throw classify(signal.reason, deadline, budgetMs);
+      if (signal.aborted) throw classify(signal.reason, deadline, shutdown);
     }
   }
 }
@@ -58,15 +79,11 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
-function classify(err: unknown, deadline: AbortSignal, budgetMs: number): GenerationError {
-  if (deadline.aborted) {
-    return new GenerationError(
-      'timeout',
-      `The question took longer than ${Math.round(budgetMs / 1000)} s to generate and was stopped. Please try again.`,
-    );
-  }
+function classify(err: unknown, deadline: AbortSignal, shutdown: AbortSignal): GenerationError {
+  if (deadline.aborted) return abortFailure(deadline);
   if (err instanceof GenerationError) return err;
   if (
+    shutdown.aborted ||
     (err as Error | undefined)?.name === 'AbortError' ||
     (err as Error | undefined)?.message === 'shutdown'
   ) {
