@@ -27,6 +27,7 @@ const envSchema = z
     GENERATION_RATE_LIMIT: int(0, 1_000_000).default(30),
     WORKER_CONCURRENCY: int(1, 64).default(4),
     WORKER_IN_API: bool.default(true),
+    WORKER_LEASE_MS: int(200, 3_600_000).optional(),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -74,7 +75,13 @@ export interface Config {
   accessTokenTtlSeconds: number;
   llm: LlmConfig;
   generationRateLimit: number;
-  worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number };
+  worker: {
+    concurrency: number;
+    inApi: boolean;
+    shutdownGraceMs: number;
+    /** How long a claim holds an operation without renewal; a worker renews it at a third. */
+    leaseMs: number;
+  };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -121,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      leaseMs: e.WORKER_LEASE_MS ?? e.LLM_TIMEOUT_MS + 5_000,
     },
     logLevel: e.LOG_LEVEL,
   });

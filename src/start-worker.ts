@@ -30,6 +30,7 @@ export async function startWorker(
     log: log.child({ worker_id: id }),
     workerId: id,
     budgetMs: config.llm.timeoutMs,
+    leaseMs: config.worker.leaseMs,
     subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
     finished: channels.finished,
   });

@@ -9,6 +9,8 @@ export interface FakeReply {
   body?: unknown;
   /** Never answer: for the time budget tests. */
   hang?: boolean;
+  /** Keep the request open until answerHeld() is called. */
+  hold?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -27,6 +29,8 @@ export interface FakeOpenAIServer {
   requests: RecordedRequest[];
   /** Queue replies; each request takes the next one. */
   reply(...replies: FakeReply[]): void;
+  /** Answers every request held by a `hold` reply with `reply`; returns how many. */
+  answerHeld(reply: FakeReply): number;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ function send(res: ServerResponse, reply: FakeReply): void {
 export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
+  const held: ServerResponse[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -70,6 +75,7 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
       const reply = queue.shift();
       if (!reply) return send(res, failure(599, 'the test programmed no reply for this request'));
       if (reply.hang) return;
+      if (reply.hold) return void held.push(res);
       if (req.url !== '/v1/chat/completions') return send(res, failure(404, `no route ${req.url}`));
       send(res, reply);
     });
@@ -80,6 +86,11 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     reply: (...replies) => queue.push(...replies),
+    answerHeld(reply) {
+      const waiting = held.splice(0);
+      for (const res of waiting) send(res, reply);
+      return waiting.length;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -90,7 +90,7 @@ describe('the question-generation worker', () => {
     const row = await opStatus(t, op.id);
     expect(row).toMatchObject({ status: 'completed', attempts: 2, locked_by: null });
     // The dead worker coming back cannot finish it a second time.
-    expect(await queue.fail(claimed!, 'dead-worker', 'late')).toBe(false);
+    expect(await queue.fail(claimed!, 'late')).toBe(false);
     expect((await opStatus(t, op.id)).status).toBe('completed');
   });
 
@@ -115,7 +115,7 @@ describe('the question-generation worker', () => {
     expect(claimed?.id).toBe(op.id);
     expect(await t.worker.drain()).toBe(0);
     expect((await opStatus(t, op.id)).status).toBe('processing');
-    await queue.complete(claimed!, 'other-worker', crypto.randomUUID(), {
+    await queue.complete(claimed!, crypto.randomUUID(), {
       questionText: 'Q?',
       questionType: 'behavioral',
       focus: { requirement: null, evidence: null, summary: 's' },
@@ -132,9 +132,11 @@ describe('the question-generation worker', () => {
       questionType: 'behavioral' as const,
       focus: { requirement: null, evidence: null, summary: 's' },
     };
-    expect(await queue.complete(claimed!, 'w1', crypto.randomUUID(), question)).toBe(true);
-    expect(await queue.complete(claimed!, 'w1', crypto.randomUUID(), question)).toBe(false);
-    expect(await queue.fail(claimed!, 'w1', 'late failure')).toBe(false);
+    expect(await queue.complete(claimed!, crypto.randomUUID(), question)).toEqual({
+      kind: 'completed',
+    });
+    expect(await queue.complete(claimed!, crypto.randomUUID(), question)).toEqual({ kind: 'lost' });
+    expect(await queue.fail(claimed!, 'late failure')).toBe(false);
     const messages = await t.deps.db.query('SELECT id FROM messages WHERE session_id = $1', [
       session.id,
     ]);
@@ -154,7 +156,7 @@ describe('the question-generation worker', () => {
     const seen = [(await opStatus(t, op.id)).status];
     const [claimed] = await queue.claim('w2', 10, 60_000);
     seen.push((await opStatus(t, op.id)).status);
-    await queue.complete(claimed!, 'w2', crypto.randomUUID(), {
+    await queue.complete(claimed!, crypto.randomUUID(), {
       questionText: 'Q?',
       questionType: 'situational',
       focus: { requirement: null, evidence: null, summary: 's' },

@@ -5,7 +5,13 @@ import {
   type QuestionGenerator,
 } from '../../src/llm/generator.js';
 
-type Step = GeneratedQuestion | GenerationError | Error | 'hang';
+/** Calls started() when the generation begins, then answers as usual once `until` settles. */
+export interface Gate {
+  started: () => void;
+  until: Promise<void>;
+}
+
+type Step = GeneratedQuestion | GenerationError | Error | 'hang' | Gate;
 
 /**
  * A generator whose behaviour each test scripts: answers, classified failures,
@@ -34,7 +40,10 @@ export class FakeGenerator implements QuestionGenerator {
       );
     }
     if (step instanceof Error) throw step;
-    if (step) return step;
+    if (step && 'until' in step) {
+      step.started();
+      await step.until;
+    } else if (step) return step;
     this.counter += 1;
     return {
       questionText: `Question ${this.counter} about ${input.jobPosting.title}?`,
@@ -46,6 +55,15 @@ export class FakeGenerator implements QuestionGenerator {
       },
     };
   }
+}
+
+/** A gate for then(): `started` resolves when the generation begins, open() lets it finish. */
+export function gate(): { step: Gate; started: Promise<void>; open: () => void } {
+  let open!: () => void;
+  let started!: () => void;
+  const until = new Promise<void>((r) => (open = r));
+  const begun = new Promise<void>((r) => (started = r));
+  return { step: { started, until }, started: begun, open };
 }
 
 export const transient = (message = 'The provider is unavailable.') =>

@@ -42,7 +42,10 @@ export function spawnService(
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const { proc, output, exited } = spawnService('main', env);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${output()}`)),
+      120_000,
+    );
     const onData = () => {
       const match = /listening on (http:\/\/[\d.:]+)/.exec(output());
       if (match) {

@@ -1,10 +1,21 @@
 import type { Database } from '../../platform/db/client.js';
+import type { OperationType, SessionStatus } from '../../platform/db/schema.js';
 import type { GeneratedQuestion, GenerationInput, QuestionType } from '../../llm/generator.js';
+
+/** The turns a generation reads in full: as many as the model's prompt shows. */
+export const RECENT_TURNS = 24;
+/** Earlier questions (text and type only) read for the near-duplicate check and the type rotation. */
+export const EARLIER_QUESTIONS = 200;
 
 export interface ClaimedOperation {
   id: string;
   session_id: string;
   user_id: string;
+  operation_type: OperationType;
+  /** This claim's own token: only it may complete, fail, release or renew the operation. */
+  lease_token: string;
+  /** The session's status when claimed: a question for an ended session is not generated. */
+  session_status: SessionStatus;
   /** How many times a worker has claimed it, this claim included. */
   attempts: number;
   created_at: Date;
@@ -18,7 +29,9 @@ export interface ClaimedOperation {
 // one session at a time (a loose index scan), so a claim costs the number of
 // sessions with live work, not the depth of the backlog. A 'processing' head
 // whose lease lapsed (its worker died) is claimable again; a live one blocks
-// its session. Status never moves backwards.
+// its session. Status never moves backwards. Every claim gets a new lease token, so a
+// worker that stalled past its lease (in any process, this one included) cannot finish
+// an operation another claim has taken over.
 const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
   (SELECT id, session_id FROM operations
@@ -36,20 +49,28 @@ WITH RECURSIVE heads AS (
    FOR UPDATE OF o SKIP LOCKED
 )
 UPDATE operations o
-   SET status = 'processing', locked_by = $1, locked_until = now() + $3 * interval '1 millisecond',
+   SET status = 'processing', locked_by = $1, lease_token = gen_random_uuid(),
+       locked_until = now() + $3 * interval '1 millisecond',
        attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
-  FROM next WHERE o.id = next.id
-RETURNING o.id, o.session_id, o.user_id, o.attempts, o.created_at,
+  FROM next, interview_sessions s WHERE o.id = next.id AND s.id = o.session_id
+RETURNING o.id, o.session_id, o.user_id, o.operation_type, o.lease_token, s.status AS session_status,
+          o.attempts, o.created_at,
           (extract(epoch FROM clock_timestamp() - o.created_at) * 1000)::float8 AS pickup_ms`;
 
 // Completing is one statement, so one transaction: the guarded status change,
-// the interviewer message (unique per operation) and the session's count.
+// the interviewer message (unique per operation) and the session's count. A question
+// reaches only an active session: FOR SHARE waits for a concurrent pause or complete
+// and then sees its outcome, and a transition arriving later waits for this one.
 const COMPLETE_SQL = `
-WITH op AS (
+WITH active AS (
+  SELECT s.id FROM operations o JOIN interview_sessions s ON s.id = o.session_id
+   WHERE o.id = $1 AND (o.operation_type <> 'question_generation' OR s.status = 'active')
+   FOR SHARE OF s
+), op AS (
   UPDATE operations
      SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
-         updated_at = now(), locked_by = NULL, locked_until = NULL
-   WHERE id = $1 AND status = 'processing' AND locked_by = $2
+         updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
+   WHERE id = $1 AND status = 'processing' AND lease_token = $2 AND EXISTS (SELECT 1 FROM active)
   RETURNING id, session_id
 ), msg AS (
   INSERT INTO messages (id, session_id, role, content, question_type, focus, operation_id)
@@ -60,53 +81,75 @@ WITH op AS (
    WHERE id = (SELECT session_id FROM op)
   RETURNING id
 )
-SELECT op.id FROM op`;
+SELECT EXISTS (SELECT 1 FROM op) AS completed, EXISTS (SELECT 1 FROM active) AS session_active,
+       (SELECT s.status FROM operations o JOIN interview_sessions s ON s.id = o.session_id
+         WHERE o.id = $1) AS session_status`;
 
 const FAIL_SQL = `
-WITH op AS (
-  UPDATE operations
-     SET status = 'failed', result = NULL, error_message = $3, finished_at = now(),
-         updated_at = now(), locked_by = NULL, locked_until = NULL
-   WHERE id = $1 AND status = 'processing' AND locked_by = $2
-  RETURNING id
-)
-SELECT op.id FROM op`;
+UPDATE operations
+   SET status = 'failed', result = NULL, error_message = $3, finished_at = now(),
+       updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
+ WHERE id = $1 AND status = 'processing' AND lease_token = $2
+RETURNING id`;
 
-// Everything a generation reads, in one round trip: the posting, the resume and the
-// transcript (oldest first) as a JSON array.
+// A live worker renews its lease while it works, so a lease lapses only when its
+// holder died or stalled: that is what the claim counter counts.
+const RENEW_SQL = `
+UPDATE operations SET locked_until = now() + $3 * interval '1 millisecond'
+ WHERE id = $1 AND status = 'processing' AND lease_token = $2
+RETURNING id`;
+
+// Everything a generation reads, in one round trip: the posting, the resume and a
+// bounded transcript (oldest first) as a JSON array: the last $2 turns in full and,
+// before them, only the questions (at most $3), for the duplicate check. Long sessions
+// cost no more than short ones.
 const CONTEXT_SQL = `
 SELECT p.title, p.company, p.description, p.tech_stack, p.experience_level, r.content AS resume,
-       coalesce((SELECT json_agg(json_build_object('role', m.role, 'content', m.content,
-                                                   'question_type', m.question_type) ORDER BY m.seq)
-                   FROM messages m WHERE m.session_id = s.id), '[]'::json) AS transcript
+       coalesce((SELECT json_agg(json_build_object('role', t.role, 'content', t.content,
+                                                   'question_type', t.question_type) ORDER BY t.seq)
+                   FROM ((SELECT m.seq, m.role, m.content, m.question_type FROM messages m
+                           WHERE m.session_id = s.id ORDER BY m.seq DESC LIMIT $2)
+                         UNION
+                         (SELECT m.seq, m.role, m.content, m.question_type FROM messages m
+                           WHERE m.session_id = s.id AND m.role = 'interviewer'
+                           ORDER BY m.seq DESC LIMIT $3)) t), '[]'::json) AS transcript
   FROM interview_sessions s
   JOIN job_postings p ON p.id = s.job_posting_id
   LEFT JOIN resumes r ON r.user_id = s.user_id
  WHERE s.id = $1`;
+
+export type CompleteOutcome =
+  { kind: 'completed' } | { kind: 'session_not_active'; status: SessionStatus } | { kind: 'lost' };
 
 export function createGenerationQueueRepository(db: Database) {
   return {
     claim: (workerId: string, limit: number, leaseMs: number): Promise<ClaimedOperation[]> =>
       db.query<ClaimedOperation>(CLAIM_SQL, [workerId, limit, leaseMs], 'claim_operations'),
 
-    /** Stores the question and completes the operation; false when this worker no longer holds it. */
+    /**
+     * Stores the question and completes the operation. 'session_not_active': the interview
+     * was paused or completed meanwhile (nothing stored); 'lost': another claim holds it.
+     */
     async complete(
       op: ClaimedOperation,
-      workerId: string,
       messageId: string,
       q: GeneratedQuestion,
-    ): Promise<boolean> {
+    ): Promise<CompleteOutcome> {
       const result = {
         question_text: q.questionText,
         question_type: q.questionType,
         message_id: messageId,
         focus: q.focus,
       };
-      const rows = await db.query(
+      const [row] = await db.query<{
+        completed: boolean;
+        session_active: boolean;
+        session_status: SessionStatus;
+      }>(
         COMPLETE_SQL,
         [
           op.id,
-          workerId,
+          op.lease_token,
           JSON.stringify(result),
           messageId,
           q.questionText,
@@ -115,20 +158,31 @@ export function createGenerationQueueRepository(db: Database) {
         ],
         'complete_operation',
       );
+      if (row?.completed) return { kind: 'completed' };
+      return row && !row.session_active
+        ? { kind: 'session_not_active', status: row.session_status }
+        : { kind: 'lost' };
+    },
+
+    /** Fails the operation with a message for people; false when this claim no longer holds it. */
+    async fail(op: ClaimedOperation, message: string): Promise<boolean> {
+      const rows = await db.query(FAIL_SQL, [op.id, op.lease_token, message], 'fail_operation');
       return rows.length > 0;
     },
 
-    async fail(op: ClaimedOperation, workerId: string, message: string): Promise<boolean> {
-      const rows = await db.query(FAIL_SQL, [op.id, workerId, message], 'fail_operation');
+    /** Extends this claim's lease; false when the claim was lost (its lease lapsed and was taken). */
+    async renew(op: ClaimedOperation, leaseMs: number): Promise<boolean> {
+      const rows = await db.query(RENEW_SQL, [op.id, op.lease_token, leaseMs], 'renew_lease');
       return rows.length > 0;
     },
 
     /** Hands a claimed operation back at shutdown: claimable at once, and the claim not counted. */
-    async release(op: ClaimedOperation, workerId: string): Promise<void> {
+    async release(op: ClaimedOperation): Promise<void> {
       await db.query(
-        `UPDATE operations SET locked_by = NULL, locked_until = now(), attempts = attempts - 1, updated_at = now()
-          WHERE id = $1 AND status = 'processing' AND locked_by = $2`,
-        [op.id, workerId],
+        `UPDATE operations SET locked_by = NULL, lease_token = NULL, locked_until = now(),
+                attempts = attempts - 1, updated_at = now()
+          WHERE id = $1 AND status = 'processing' AND lease_token = $2`,
+        [op.id, op.lease_token],
       );
     },
 
@@ -150,7 +204,7 @@ export function createGenerationQueueRepository(db: Database) {
       return rows.length;
     },
 
-    /** Both sides of the interview: the posting, the resume, and the transcript so far. */
+    /** Both sides of the interview: the posting, the resume, and the turns the generator uses. */
     async loadContext(op: ClaimedOperation): Promise<GenerationInput | null> {
       const [ctx] = await db.query<{
         title: string;
@@ -164,7 +218,7 @@ export function createGenerationQueueRepository(db: Database) {
           content: string;
           question_type: QuestionType | null;
         }[];
-      }>(CONTEXT_SQL, [op.session_id], 'generation_context');
+      }>(CONTEXT_SQL, [op.session_id, RECENT_TURNS, EARLIER_QUESTIONS], 'generation_context');
       if (!ctx) return null;
       return {
         jobPosting: {

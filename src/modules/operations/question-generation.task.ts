@@ -7,11 +7,18 @@ import type { WakeChannel } from '../../platform/wake-channel.js';
 import { generateWithRetries } from './generate-with-retries.js';
 import type { ClaimedOperation, GenerationQueueRepository } from './generation-queue.repository.js';
 
-/** Claims per operation before it is given up: a generation that kills its worker must not loop forever. */
+/**
+ * Claims per operation before it is given up: a generation that kills its worker must not
+ * loop forever. Claims handed back at shutdown are not counted, and a live worker renews
+ * its lease, so every claim after the first means a holder died or stalled.
+ */
 export const MAX_CLAIMS = 3;
 
 const INTERNAL_FAILURE =
   'The question could not be generated because of an internal error. Please try again.';
+
+const sessionEnded = (status: string) =>
+  `The interview was ${status === 'paused' ? 'paused' : 'completed'} before the question was ready.`;
 
 export interface QuestionTaskDeps {
   queue: GenerationQueueRepository;
@@ -20,6 +27,8 @@ export interface QuestionTaskDeps {
   log: Logger;
   workerId: string;
   budgetMs: number;
+  /** A claim's lease; renewed every third of it while the work runs. */
+  leaseMs: number;
   subscribe: QueueSource<ClaimedOperation>['subscribe'];
   /** Told about every operation this worker finishes, so long-polls answer at once. */
   finished: WakeChannel;
@@ -29,9 +38,7 @@ export interface QuestionTaskDeps {
 export function createQuestionGenerationSource(
   deps: QuestionTaskDeps,
 ): QueueSource<ClaimedOperation> {
-  const { queue, generator, metrics, workerId, budgetMs } = deps;
-  // Budget plus room for the final write: a lease outliving its work is reclaimed only after a crash.
-  const leaseMs = budgetMs + 5_000;
+  const { queue, generator, metrics, workerId, budgetMs, leaseMs } = deps;
 
   async function run(op: ClaimedOperation, shutdown: AbortSignal): Promise<void> {
     const log = deps.log.child({
@@ -47,32 +54,41 @@ export function createQuestionGenerationSource(
 
     if (op.attempts > MAX_CLAIMS) {
       log.error('operation interrupted too many times; giving up');
-      if (
-        await queue.fail(
-          op,
-          workerId,
-          'Question generation was interrupted repeatedly. Please try again.',
-        )
-      ) {
+      if (await queue.fail(op, 'Question generation was interrupted repeatedly. Please try again.'))
         finish('failed');
-      }
+      return;
+    }
+    if (op.operation_type === 'question_generation' && op.session_status !== 'active') {
+      log.info({ session_status: op.session_status }, 'interview no longer active; not generating');
+      if (await queue.fail(op, sessionEnded(op.session_status))) finish('failed');
       return;
     }
     const stopTimer = metrics.generationDuration.startTimer();
+    const renewal = setInterval(() => {
+      queue.renew(op, leaseMs).then(
+        (held) => held || log.warn('lease lost to another claim; its result will be dropped'),
+        (err: unknown) => log.warn({ err }, 'renewing the lease failed; will retry'),
+      );
+    }, leaseMs / 3);
+    renewal.unref();
     try {
       const input = await queue.loadContext(op);
       if (!input) throw new GenerationError('invalid_output', 'The interview no longer exists.');
       log.debug('generating question');
       const question = await generateWithRetries(generator, input, { budgetMs, shutdown, log });
-      if (await queue.complete(op, workerId, randomUUID(), question)) {
+      const outcome = await queue.complete(op, randomUUID(), question);
+      if (outcome.kind === 'completed') {
         finish('completed');
         log.info({ question_type: question.questionType }, 'question generated');
+      } else if (outcome.kind === 'session_not_active') {
+        log.info({ session_status: outcome.status }, 'interview ended during generation; dropped');
+        if (await queue.fail(op, sessionEnded(outcome.status))) finish('failed');
       } else {
-        log.warn('operation was no longer held by this worker; result dropped');
+        log.warn('operation was no longer held by this claim; result dropped');
       }
     } catch (err) {
       if (shutdown.aborted && !(err instanceof GenerationError && err.kind === 'timeout')) {
-        await queue.release(op, workerId);
+        await queue.release(op);
         log.info('shutting down; operation handed back');
         return;
       }
@@ -80,8 +96,9 @@ export function createQuestionGenerationSource(
       if (err instanceof GenerationError)
         log.warn({ kind: err.kind }, 'question generation failed');
       else log.error({ err }, 'question generation failed unexpectedly');
-      if (await queue.fail(op, workerId, message)) finish('failed');
+      if (await queue.fail(op, message)) finish('failed');
     } finally {
+      clearInterval(renewal);
       stopTimer();
     }
   }
