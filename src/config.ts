@@ -27,6 +27,7 @@ const envSchema = z
     GENERATION_RATE_LIMIT: int(0, 1_000_000).default(30),
     WORKER_CONCURRENCY: int(1, 64).default(4),
     WORKER_IN_API: bool.default(true),
+    WORKER_POLL_INTERVAL_MS: int(10, 3_600_000).default(1_000),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -67,7 +68,7 @@ export interface Config {
     timeoutMs: number;
   };
   generationRateLimit: number;
-  worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number };
+  worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number; pollIntervalMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -115,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
     },
     logLevel: e.LOG_LEVEL,
   });

@@ -5,6 +5,7 @@ import { createQuestionGenerator } from './llm/index.js';
 import type { QuestionGenerator } from './llm/generator.js';
 import { createPostgresDatabase, type Database } from './platform/db/client.js';
 import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
+import { withOutageRetries } from './platform/db/outage-retry.js';
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
@@ -143,8 +144,17 @@ export async function createDeps(
           if (released > 0)
             log.info({ released }, 'reclaimed operations interrupted by a previous stop');
         }
+        // A generation that outlives a short database outage still gets its result stored:
+        // the context read waits up to 5 s, the guarded final writes as long as the lease.
+        const writeMs = config.llm.timeoutMs + 5_000;
+        const queue = withOutageRetries(queueRepo, {
+          loadContext: 5_000,
+          complete: writeMs,
+          fail: writeMs,
+          release: writeMs,
+        });
         const source = createQuestionGenerationSource({
-          queue: queueRepo,
+          queue,
           generator,
           metrics,
           log: log.child({ worker_id: id }),
@@ -155,7 +165,7 @@ export async function createDeps(
         });
         return startQueueWorker(source, {
           concurrency: config.worker.concurrency,
-          pollIntervalMs: 1_000,
+          pollIntervalMs: config.worker.pollIntervalMs,
           log,
           autoStart,
         });

@@ -10,6 +10,14 @@ export interface FakeReply {
   /** Never answer: for the time budget tests. */
   hang?: boolean;
   headers?: Record<string, string>;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Promise the whole body (Content-Length), send this many bytes of it, then drop the connection. */
+  cutAfterBytes?: number;
+  /** Send a 200 JSON body of about this many bytes, in chunks, larger than any answer. */
+  oversizeBytes?: number;
+  /** Send the body one byte at a time, this many ms apart. */
+  trickleMs?: number;
 }
 
 export interface RecordedRequest {
@@ -27,6 +35,10 @@ export interface FakeOpenAIServer {
   requests: RecordedRequest[];
   /** Queue replies; each request takes the next one. */
   reply(...replies: FakeReply[]): void;
+  /** The reply for requests when the queue is empty (otherwise they get a 599). */
+  replyByDefault(reply: FakeReply | undefined): void;
+  /** Bytes written for oversized bodies so far: shows the client stopped reading. */
+  readonly oversizeBytesSent: number;
   close(): Promise<void>;
 }
 
@@ -50,13 +62,56 @@ export function failure(status: number, message = 'provider failure'): FakeReply
 
 function send(res: ServerResponse, reply: FakeReply): void {
   const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
-  res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+  const headers = { 'content-type': 'application/json', ...reply.headers };
+  if (reply.cutAfterBytes !== undefined) {
+    const bytes = Buffer.from(body);
+    res.writeHead(reply.status ?? 200, { ...headers, 'content-length': String(bytes.length) });
+    res.write(bytes.subarray(0, reply.cutAfterBytes), () => res.destroy());
+    return;
+  }
+  if (reply.trickleMs !== undefined) {
+    const bytes = Buffer.from(body);
+    res.writeHead(reply.status ?? 200, { ...headers, 'content-length': String(bytes.length) });
+    let i = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed || i >= bytes.length) {
+        clearInterval(timer);
+        res.end();
+        return;
+      }
+      res.write(bytes.subarray(i, i + 1));
+      i += 1;
+    }, reply.trickleMs);
+    res.on('close', () => clearInterval(timer));
+    return;
+  }
+  res.writeHead(reply.status ?? 200, headers);
   res.end(body);
+}
+
+// A chat completion whose content never ends: `{"id":..., "choices":[{"message":{"content":"aaaa...`,
+// written as fast as the client reads it, so the client's limit, not ours, stops it.
+function sendOversize(res: ServerResponse, total: number, onBytes: (n: number) => void): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  let sent = 0;
+  const pump = () => {
+    while (sent < total && !res.destroyed) {
+      sent += chunk.length;
+      onBytes(chunk.length);
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end('"}}]}');
+  };
+  res.write('{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"content":"');
+  pump();
 }
 
 export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
+  let fallback: FakeReply | undefined;
+  let oversizeBytesSent = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -67,11 +122,18 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
         headers: req.headers,
         body: text ? JSON.parse(text) : {},
       });
-      const reply = queue.shift();
+      const reply = queue.shift() ?? fallback;
       if (!reply) return send(res, failure(599, 'the test programmed no reply for this request'));
       if (reply.hang) return;
       if (req.url !== '/v1/chat/completions') return send(res, failure(404, `no route ${req.url}`));
-      send(res, reply);
+      const answer = () => {
+        if (reply.oversizeBytes !== undefined) {
+          return sendOversize(res, reply.oversizeBytes, (n) => (oversizeBytesSent += n));
+        }
+        send(res, reply);
+      };
+      if (reply.delayMs) setTimeout(answer, reply.delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -80,6 +142,10 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     reply: (...replies) => queue.push(...replies),
+    replyByDefault: (reply) => (fallback = reply),
+    get oversizeBytesSent() {
+      return oversizeBytesSent;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailableError } from '../db/errors.js';
 import { AppError, type ErrorCode, type FieldError } from '../errors.js';
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
@@ -47,6 +48,7 @@ export function toAppError(err: unknown): AppError | undefined {
       errors: [{ field: 'body', message: 'must not contain NUL (\\u0000) characters' }],
     });
   }
+  if (isDatabaseUnavailableError(err)) return databaseUnavailable();
   const fe = err as Partial<FastifyError>;
   const status = fe.statusCode ?? 500;
   if (fe.code?.startsWith('FST_ERR_CTP_') && status === 400) {
@@ -65,6 +67,13 @@ export function toAppError(err: unknown): AppError | undefined {
   }
   return undefined;
 }
+
+export const databaseUnavailable = (): AppError =>
+  new AppError(
+    'DATABASE_UNAVAILABLE',
+    'The database cannot be reached right now. Please try again in a few seconds.',
+    { retryAfterSeconds: 5 },
+  );
 
 // PostgreSQL refuses NUL in text (22021) and in jsonb (22P05). Only client text
 // reaches the database inside a request, so this is bad input, not a fault.
