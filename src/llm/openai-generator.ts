@@ -5,6 +5,7 @@
 
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, generateObject, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
+import { createBoundedFetch } from './bounded-fetch.js';
 import { analyseContext } from './context-analysis.js';
 import { abortFailure, classifyFailure, throwIfAborted } from './generation-failures.js';
 import { GenerationError, type GeneratedQuestion, type QuestionGenerator } from './generator.js';
@@ -31,6 +32,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
     name: 'openai-compatible',
     baseURL: options.baseUrl.replace(/\/+$/, ''),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    fetch: createBoundedFetch(),
   });
   const model = wrapLanguageModel({
     model: provider.chatModel(options.model),
