@@ -6,7 +6,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { createAuthenticate } from './platform/http/auth.js';
-import { registerErrorHandlers } from './platform/http/error-handler.js';
+import {
+  databaseUnavailable,
+  registerErrorHandlers,
+  sendError,
+} from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
@@ -48,6 +52,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // Ready means the database answers: one round trip, bounded by the pool's timeouts.
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await deps.db.query('SELECT 1', [], 'readyz');
+      return { status: 'ready' };
+    } catch (err) {
+      request.log.debug({ err: (err as Error).message }, 'database not reachable');
+      return sendError(reply, databaseUnavailable());
+    }
+  });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
   );

@@ -28,6 +28,7 @@ const envSchema = z
     WORKER_CONCURRENCY: int(1, 64).default(4),
     WORKER_IN_API: bool.default(true),
     WORKER_LEASE_MS: int(200, 3_600_000).optional(),
+    WORKER_POLL_INTERVAL_MS: int(10, 3_600_000).default(1_000),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -81,6 +82,8 @@ export interface Config {
     shutdownGraceMs: number;
     /** How long a claim holds an operation without renewal; a worker renews it at a third. */
     leaseMs: number;
+    /** Fallback poll for lapsed leases and lost wake-ups. */
+    pollIntervalMs: number;
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       inApi: e.WORKER_IN_API,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       leaseMs: e.WORKER_LEASE_MS ?? e.LLM_TIMEOUT_MS + 5_000,
+      pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
     },
     logLevel: e.LOG_LEVEL,
   });

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Deps } from './deps.js';
 import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
+import { withOutageRetries } from './platform/db/outage-retry.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 
 export interface StartWorkerOptions {
@@ -23,8 +24,16 @@ export async function startWorker(
     const released = await queue.releaseAllLeases();
     if (released > 0) log.info({ released }, 'reclaimed operations interrupted by a previous stop');
   }
+  // A generation that outlives a short database outage still gets its result stored:
+  // the context read waits up to 5 s, the guarded final writes as long as the lease.
+  const writeMs = config.worker.leaseMs;
   const source = createQuestionGenerationSource({
-    queue,
+    queue: withOutageRetries(queue, {
+      loadContext: 5_000,
+      complete: writeMs,
+      fail: writeMs,
+      release: writeMs,
+    }),
     generator: deps.generator,
     metrics: deps.metrics,
     log: log.child({ worker_id: id }),
@@ -36,7 +45,7 @@ export async function startWorker(
   });
   return startQueueWorker(source, {
     concurrency: config.worker.concurrency,
-    pollIntervalMs: 1_000,
+    pollIntervalMs: config.worker.pollIntervalMs,
     log,
     autoStart,
   });

@@ -26,6 +26,10 @@ export interface QueueWorkerOptions {
   autoStart?: boolean;
 }
 
+// While claiming fails (the database is away), wait this long and double it, up to the cap.
+const FIRST_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 5_000;
+
 export async function startQueueWorker<Job>(
   source: QueueSource<Job>,
   { concurrency, pollIntervalMs, log, autoStart = true }: QueueWorkerOptions,
@@ -36,6 +40,34 @@ export async function startQueueWorker<Job>(
   let pumping: Promise<void> | undefined;
   let again = false;
   let ran = 0;
+  // Back-off while claims fail: 0 when healthy. One warning per outage, not one per tick.
+  let backoffMs = 0;
+  let pausedUntil = 0;
+  let outageSince = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const claimFailed = (err: unknown) => {
+    if (backoffMs === 0) {
+      outageSince = Date.now();
+      log.warn({ err }, 'claiming work failed; pausing claims and retrying with back-off');
+    } else {
+      log.debug({ err: (err as Error)?.message, backoffMs }, 'claiming work still failing');
+    }
+    backoffMs = backoffMs === 0 ? FIRST_BACKOFF_MS : Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+    pausedUntil = Date.now() + backoffMs;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      pausedUntil = 0;
+      void wake();
+    }, backoffMs);
+    retryTimer.unref();
+  };
+  const claimSucceeded = () => {
+    if (backoffMs === 0) return;
+    log.info({ paused_ms: Date.now() - outageSince }, 'claiming work again');
+    backoffMs = 0;
+  };
 
   const launch = (job: Job) => {
     const p = source
@@ -57,9 +89,10 @@ export async function startQueueWorker<Job>(
         try {
           jobs = await source.claim(concurrency - running.size);
         } catch (err) {
-          if (!stopping) log.warn({ err }, 'claiming work failed; will retry');
+          if (!stopping) claimFailed(err);
           return;
         }
+        claimSucceeded();
         if (jobs.length === 0) break;
         jobs.forEach(launch);
       }
@@ -68,6 +101,7 @@ export async function startQueueWorker<Job>(
 
   // One pump at a time; a wake during a pump makes it go round once more.
   function wake(): Promise<void> {
+    if (Date.now() < pausedUntil) return pumping ?? Promise.resolve(); // the retry timer wakes us
     if (pumping) {
       again = true;
       return pumping;
@@ -97,6 +131,7 @@ export async function startQueueWorker<Job>(
     async stop(graceMs) {
       stopping = true;
       if (timer) clearInterval(timer);
+      clearTimeout(retryTimer);
       await unsubscribe().catch(() => undefined);
       await pumping;
       const all = Promise.allSettled([...running]);

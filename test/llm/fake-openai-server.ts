@@ -12,6 +12,14 @@ export interface FakeReply {
   /** Keep the request open until answerHeld() is called. */
   hold?: boolean;
   headers?: Record<string, string>;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Promise the whole body (Content-Length), send this many bytes of it, then drop the connection. */
+  cutAfterBytes?: number;
+  /** Send a 200 JSON body of about this many bytes, in chunks, larger than any answer. */
+  oversizeBytes?: number;
+  /** Send the body one byte at a time, this many ms apart. */
+  trickleMs?: number;
 }
 
 export interface RecordedRequest {
@@ -31,6 +39,10 @@ export interface FakeOpenAIServer {
   reply(...replies: FakeReply[]): void;
   /** Answers every request held by a `hold` reply with `reply`; returns how many. */
   answerHeld(reply: FakeReply): number;
+  /** The reply for requests when the queue is empty (otherwise they get a 599). */
+  replyByDefault(reply: FakeReply | undefined): void;
+  /** Bytes written for oversized bodies so far: shows the client stopped reading. */
+  readonly oversizeBytesSent: number;
   close(): Promise<void>;
 }
 
@@ -54,14 +66,57 @@ export function failure(status: number, message = 'provider failure'): FakeReply
 
 function send(res: ServerResponse, reply: FakeReply): void {
   const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
-  res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+  const headers = { 'content-type': 'application/json', ...reply.headers };
+  if (reply.cutAfterBytes !== undefined) {
+    const bytes = Buffer.from(body);
+    res.writeHead(reply.status ?? 200, { ...headers, 'content-length': String(bytes.length) });
+    res.write(bytes.subarray(0, reply.cutAfterBytes), () => res.destroy());
+    return;
+  }
+  if (reply.trickleMs !== undefined) {
+    const bytes = Buffer.from(body);
+    res.writeHead(reply.status ?? 200, { ...headers, 'content-length': String(bytes.length) });
+    let i = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed || i >= bytes.length) {
+        clearInterval(timer);
+        res.end();
+        return;
+      }
+      res.write(bytes.subarray(i, i + 1));
+      i += 1;
+    }, reply.trickleMs);
+    res.on('close', () => clearInterval(timer));
+    return;
+  }
+  res.writeHead(reply.status ?? 200, headers);
   res.end(body);
+}
+
+// A chat completion whose content never ends: `{"id":..., "choices":[{"message":{"content":"aaaa...`,
+// written as fast as the client reads it, so the client's limit, not ours, stops it.
+function sendOversize(res: ServerResponse, total: number, onBytes: (n: number) => void): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  let sent = 0;
+  const pump = () => {
+    while (sent < total && !res.destroyed) {
+      sent += chunk.length;
+      onBytes(chunk.length);
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end('"}}]}');
+  };
+  res.write('{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"content":"');
+  pump();
 }
 
 export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   const held: ServerResponse[] = [];
+  let fallback: FakeReply | undefined;
+  let oversizeBytesSent = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -72,12 +127,19 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
         headers: req.headers,
         body: text ? JSON.parse(text) : {},
       });
-      const reply = queue.shift();
+      const reply = queue.shift() ?? fallback;
       if (!reply) return send(res, failure(599, 'the test programmed no reply for this request'));
       if (reply.hang) return;
       if (reply.hold) return void held.push(res);
       if (req.url !== '/v1/chat/completions') return send(res, failure(404, `no route ${req.url}`));
-      send(res, reply);
+      const answer = () => {
+        if (reply.oversizeBytes !== undefined) {
+          return sendOversize(res, reply.oversizeBytes, (n) => (oversizeBytesSent += n));
+        }
+        send(res, reply);
+      };
+      if (reply.delayMs) setTimeout(answer, reply.delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,6 +152,10 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
       const waiting = held.splice(0);
       for (const res of waiting) send(res, reply);
       return waiting.length;
+    },
+    replyByDefault: (reply) => (fallback = reply),
+    get oversizeBytesSent() {
+      return oversizeBytesSent;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@
 
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, generateObject, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
+import { createBoundedFetch } from './bounded-fetch.js';
 import { analyseContext } from '../analysis/context-analysis.js';
 import {
   abortFailure,
@@ -37,6 +38,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
     name: 'openai-compatible',
     baseURL: options.baseUrl.replace(/\/+$/, ''),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    fetch: createBoundedFetch(),
   });
   const model = wrapLanguageModel({
     model: provider.chatModel(options.model),

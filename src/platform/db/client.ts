@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { listenWithReconnect } from './pg-listen.js';
 import { schema } from './schema.js';
 import type { Logger } from '../logger.js';
 
@@ -59,22 +60,53 @@ export function createEmbeddedDatabase(client: PGlite): Database {
   };
 }
 
+// While the server is unreachable, a request must fail within a few seconds rather
+// than hang: bounded waits to connect, for the server to run a statement, and for the
+// socket to answer. Migrations lift the statement bounds for themselves.
+const POOL_TIMEOUTS = {
+  connectionTimeoutMillis: 3_000,
+  statement_timeout: 5_000,
+  query_timeout: 6_000,
+  keepAlive: true,
+};
+const MIGRATION_TIMEOUT_MS = 600_000;
+
 export function createPostgresDatabase(url: string, poolSize: number, log: Logger): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    ...POOL_TIMEOUTS,
+  });
   pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection failed'));
+  // A checked-out client has no 'error' listener of the pool's: a connection lost in the
+  // middle of a transaction would otherwise be an uncaught exception that ends the process.
+  // The failing query rejects on its own; this only keeps the event from crashing us.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const listeners = new Set<pg.Client>();
 
-  const viaClient = (c: pg.PoolClient): Queryable => ({
-    query: async <T extends object>(text: string, params?: unknown[], name?: string) =>
-      (await c.query<T>({ text, values: params, name })).rows,
+  const viaClient = (c: pg.PoolClient, queryTimeout?: number): Queryable => ({
+    query: async <T extends object>(text: string, params?: unknown[], name?: string) => {
+      // pg reads query_timeout per query too; its types do not list it.
+      const query: pg.QueryConfig & { query_timeout?: number } = {
+        text,
+        values: params,
+        name,
+        query_timeout: queryTimeout,
+      };
+      return (await c.query<T>(query)).rows;
+    },
   });
 
   async function transaction<T>(fn: (tx: Queryable) => Promise<T>, lock = false): Promise<T> {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      if (lock) await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-      const out = await fn(viaClient(c));
+      if (lock) {
+        await c.query('SET LOCAL statement_timeout = 0');
+        await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      }
+      const out = await fn(lock ? viaClient(c, MIGRATION_TIMEOUT_MS) : viaClient(c));
       await c.query('COMMIT');
       return out;
     } catch (err) {
@@ -100,43 +132,6 @@ export function createPostgresDatabase(url: string, poolSize: number, log: Logge
       await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
       await pool.end();
     },
-  };
-}
-
-// LISTEN needs a connection of its own that outlives any query. When it drops,
-// reconnect with back-off; callers keep a fallback poll, so a gap loses no work.
-async function listenWithReconnect(
-  url: string,
-  channel: string,
-  onNotify: (payload: string) => void,
-  listeners: Set<pg.Client>,
-  log: Logger,
-): Promise<() => Promise<void>> {
-  let stopped = false;
-  let current: pg.Client | undefined;
-  const connect = async (delayMs: number): Promise<void> => {
-    if (stopped) return;
-    const client = new pg.Client({ connectionString: url });
-    client.on('notification', (msg) => msg.channel === channel && onNotify(msg.payload ?? ''));
-    client.on('error', (err) => {
-      log.warn({ err: err.message, channel }, 'listen connection lost; reconnecting');
-      listeners.delete(client);
-      client.end().catch(() => undefined);
-      setTimeout(() => void connect(Math.min(delayMs * 2, 5_000)).catch(() => undefined), delayMs);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    listeners.add(client);
-    current = client;
-    onNotify(''); // anything sent while we were not listening is picked up now
-  };
-  await connect(100);
-  return async () => {
-    stopped = true;
-    if (current) {
-      listeners.delete(current);
-      await current.end().catch(() => undefined);
-    }
   };
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../errors.js';
-import { isUnstorableText } from '../db/errors.js';
+import { isDatabaseUnavailableError, isUnstorableText } from '../db/errors.js';
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -48,6 +48,7 @@ export function toAppError(err: unknown): AppError | undefined {
       errors: [{ field: 'body', message: 'must not contain NUL (\\u0000) characters' }],
     });
   }
+  if (isDatabaseUnavailableError(err)) return databaseUnavailable();
   const fe = err as Partial<FastifyError>;
   const status = fe.statusCode ?? 500;
   if (fe.code?.startsWith('FST_ERR_CTP_') && status === 400) {
@@ -66,6 +67,13 @@ export function toAppError(err: unknown): AppError | undefined {
   }
   return undefined;
 }
+
+export const databaseUnavailable = (): AppError =>
+  new AppError(
+    'DATABASE_UNAVAILABLE',
+    'The database cannot be reached right now. Please try again in a few seconds.',
+    { retryAfterSeconds: 5 },
+  );
 
 function messageFor(code: ErrorCode): string {
   return code === 'UNAUTHORIZED' ? 'Authentication is required.' : 'The request was not accepted.';
