@@ -1,5 +1,6 @@
 import type { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../platform/errors.js';
+import { RESUME_MAX_CHARS } from './resumes.schemas.js';
 import { isZip, readZipDirectory } from './zip-directory.js';
 
 export type ResumeFormat = 'pdf' | 'docx' | 'txt';
@@ -13,12 +14,23 @@ export interface DeclaredFile {
 // A DOCX whose XML would expand past this is refused before mammoth inflates it.
 const MAX_DOCX_EXPANDED_BYTES = 50 * 1024 * 1024;
 
+// Extracted text longer than this is refused before it is normalised: blank runs and
+// empty lines may shrink, but not by this much in any real resume.
+export const MAX_RAW_TEXT_CHARS = 4 * RESUME_MAX_CHARS;
+
 const PASTE_INSTEAD = 'Paste the text of your resume instead.';
 
 export const unsupported = (): AppError =>
   new AppError(
     'UNSUPPORTED_MEDIA_TYPE',
     'This file type is not supported. Upload a PDF, DOCX or TXT file, or paste the text instead.',
+  );
+
+export const textTooLong = (): AppError =>
+  new AppError(
+    'VALIDATION_ERROR',
+    `The text of this file is longer than ${RESUME_MAX_CHARS} characters. Shorten it, or paste the part that matters.`,
+    { errors: [{ field: 'file', message: `text must be at most ${RESUME_MAX_CHARS} characters` }] },
   );
 
 const unreadable = (why: string): AppError =>
@@ -53,6 +65,7 @@ export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Pr
       : format === 'docx'
         ? await docxText(buf)
         : decodeText(buf)!;
+  if (raw.length > MAX_RAW_TEXT_CHARS) throw textTooLong();
   const text = normaliseText(raw);
   if (!text) {
     throw unreadable(
@@ -123,15 +136,20 @@ const STRAY_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Unix line breaks, no control characters, no trailing blanks, at most one empty line in a row. */
 export function normaliseText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .replace(STRAY_CONTROLS, '')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // A loop, not a per-line /[ \t]+$/: that pattern rescans a run of blanks from every
+  // position in it, which is quadratic on a long line of spaces.
+  const lines = raw.replace(/\r\n?/g, '\n').replace(STRAY_CONTROLS, '').split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    let end = line.length;
+    while (end > 0 && isBlank(line.charCodeAt(end - 1))) end -= 1;
+    if (end === 0 && kept.at(-1) === '') continue;
+    kept.push(line.slice(0, end));
+  }
+  return kept.join('\n').trim();
 }
+
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0xa0;
 
 function claimsDocument({ filename, mimetype }: DeclaredFile): boolean {
   return (
