@@ -2,6 +2,7 @@ import type { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../platform/errors.js';
 import { RESUME_MAX_CHARS } from './resumes.schemas.js';
 import { isZip, readZipDirectory } from './zip-directory.js';
+import { storedZip, unpackZip, ZipLimitError } from './zip-inflate.js';
 
 export type ResumeFormat = 'pdf' | 'docx' | 'txt';
 
@@ -11,8 +12,8 @@ export interface DeclaredFile {
   mimetype: string;
 }
 
-// A DOCX whose XML would expand past this is refused before mammoth inflates it.
-const MAX_DOCX_EXPANDED_BYTES = 50 * 1024 * 1024;
+// A DOCX is refused as soon as inflating it produces more than this, whatever it declares.
+export const MAX_DOCX_EXPANDED_BYTES = 20 * 1024 * 1024;
 
 // Extracted text longer than this is refused before it is normalised: blank runs and
 // empty lines may shrink, but not by this much in any real resume.
@@ -97,17 +98,25 @@ async function pdfText(buf: Buffer): Promise<string> {
 
 async function docxText(buf: Buffer): Promise<string> {
   const entries = readZipDirectory(buf) ?? [];
-  const expanded = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (expanded > MAX_DOCX_EXPANDED_BYTES) {
-    throw unreadable('This DOCX file is too large once unpacked.');
+  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > MAX_DOCX_EXPANDED_BYTES) throw docxTooLarge();
+  let unpacked: Buffer;
+  try {
+    // Inflated here under a hard cap, then handed to mammoth stored: it inflates nothing itself.
+    unpacked = storedZip((await unpackZip(buf, MAX_DOCX_EXPANDED_BYTES)).files);
+  } catch (err) {
+    if (err instanceof ZipLimitError && err.reason === 'too_large') throw docxTooLarge();
+    throw unreadable('This DOCX file could not be read; it may be damaged.');
   }
   try {
     const { default: mammoth } = await import('mammoth');
-    return (await mammoth.extractRawText({ buffer: buf })).value;
+    return (await mammoth.extractRawText({ buffer: unpacked })).value;
   } catch {
     throw unreadable('This DOCX file could not be read; it may be damaged.');
   }
 }
+
+const docxTooLarge = (): AppError => unreadable('This DOCX file is too large once unpacked.');
 
 /** UTF-8 (or UTF-16 with a byte-order mark) text without binary control bytes; else null. */
 function decodeText(buf: Buffer): string | null {
