@@ -26,6 +26,9 @@ const envSchema = z
     LLM_TIMEOUT_MS: int(100, 600_000).default(10_000),
     GENERATION_RATE_LIMIT: int(0, 1_000_000).default(30),
     WORKER_CONCURRENCY: int(1, 64).default(4),
+    PDF_TIMEOUT_MS: int(100, 120_000).default(10_000),
+    PDF_MAX_PAGES: int(1, 1_000).default(20),
+    PDF_CONCURRENCY: int(1, 16).default(2),
     WORKER_IN_API: bool.default(true),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
     LOG_LEVEL: z
@@ -67,6 +70,8 @@ export interface Config {
     timeoutMs: number;
   };
   generationRateLimit: number;
+  /** Resume PDFs are read in worker threads under these bounds. */
+  pdf: { timeoutMs: number; maxPages: number; concurrency: number };
   worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -111,6 +116,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     generationRateLimit: e.GENERATION_RATE_LIMIT,
+    pdf: {
+      timeoutMs: e.PDF_TIMEOUT_MS,
+      maxPages: e.PDF_MAX_PAGES,
+      concurrency: e.PDF_CONCURRENCY,
+    },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

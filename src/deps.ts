@@ -23,6 +23,7 @@ import {
 import { createOperationsRepository } from './modules/operations/operations.repository.js';
 import { createOperationsService } from './modules/operations/operations.service.js';
 import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
+import { createPdfReader, PDF_LIMITS } from './modules/resumes/pdf-reader.js';
 import { createResumesRepository } from './modules/resumes/resumes.repository.js';
 import { createResumesService } from './modules/resumes/resumes.service.js';
 import { createMessagesRepository } from './modules/sessions/messages.repository.js';
@@ -69,7 +70,10 @@ function createServices(
   config: Config,
 ) {
   const auth = createAuthService({ users: createUsersRepository(db.orm), tokens });
-  const resumes = createResumesService({ resumes: createResumesRepository(db.orm) });
+  const resumes = createResumesService({
+    resumes: createResumesRepository(db.orm),
+    pdf: createPdfReader({ ...PDF_LIMITS, ...config.pdf }),
+  });
   const jobPostings = createJobPostingsService({
     jobPostings: createJobPostingsRepository(db.orm),
   });

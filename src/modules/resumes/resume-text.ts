@@ -1,5 +1,5 @@
-import type { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../platform/errors.js';
+import { createPdfReader, type PdfReader } from './pdf-reader.js';
 import { RESUME_MAX_CHARS } from './resumes.schemas.js';
 import { isZip, readZipDirectory } from './zip-directory.js';
 import { storedZip, unpackZip, ZipLimitError } from './zip-inflate.js';
@@ -27,6 +27,10 @@ export const unsupported = (): AppError =>
     'This file type is not supported. Upload a PDF, DOCX or TXT file, or paste the text instead.',
   );
 
+// One per process, so the concurrency limit holds for every request.
+let pdfReader: PdfReader | undefined;
+const defaultPdfReader = (): PdfReader => (pdfReader ??= createPdfReader());
+
 export const textTooLong = (): AppError =>
   new AppError(
     'VALIDATION_ERROR',
@@ -52,7 +56,11 @@ export function detectResumeFormat(buf: Buffer): ResumeFormat | null {
  * Throws UNSUPPORTED_MEDIA_TYPE for any other kind of file and UNREADABLE_FILE
  * for a broken one or one without text (a scanned PDF).
  */
-export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Promise<string> {
+export async function extractResumeText(
+  buf: Buffer,
+  declared: DeclaredFile,
+  pdf: PdfReader = defaultPdfReader(),
+): Promise<string> {
   const format = detectResumeFormat(buf);
   if (!format) {
     // Named like a document we read but not one inside: most likely damaged.
@@ -62,7 +70,7 @@ export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Pr
   }
   const raw =
     format === 'pdf'
-      ? await pdfText(buf)
+      ? await pdf.read(buf, MAX_RAW_TEXT_CHARS + 1)
       : format === 'docx'
         ? await docxText(buf)
         : decodeText(buf)!;
@@ -76,24 +84,6 @@ export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Pr
     );
   }
   return text;
-}
-
-async function pdfText(buf: Buffer): Promise<string> {
-  let doc: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
-  try {
-    // A copy: pdf.js may take over the buffer it is given.
-    // Loaded on first use: the PDF and DOCX readers are large and most starts never need them.
-    const { extractText, getDocumentProxy } = await import('unpdf');
-    doc = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0, isEvalSupported: false });
-    return (await extractText(doc, { mergePages: true })).text;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'PasswordException') {
-      throw unreadable('This PDF is protected by a password.');
-    }
-    throw unreadable('This PDF could not be read; it may be damaged.');
-  } finally {
-    await doc?.destroy().catch(() => undefined);
-  }
 }
 
 async function docxText(buf: Buffer): Promise<string> {
