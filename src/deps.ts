@@ -11,6 +11,8 @@ import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 import { loadOrCreateJwtSecret } from './platform/secret.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottle } from './modules/auth/login-throttle.js';
+import { limitPasswordHashing } from './modules/auth/password.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
 import { createUsersRepository } from './modules/auth/users.repository.js';
 import { createJobPostingsRepository } from './modules/job-postings/job-postings.repository.js';
@@ -70,6 +72,7 @@ function createServices(
   config: Config,
 ) {
   const auth = createAuthService({ users: createUsersRepository(db.orm), tokens });
+  const loginThrottle = createLoginThrottle({ db, limits: config.auth });
   const resumes = createResumesService({
     resumes: createResumesRepository(db.orm),
     pdf: createPdfReader({ ...PDF_LIMITS, ...config.pdf }),
@@ -91,7 +94,7 @@ function createServices(
     ready: channels.ready,
     rateLimit: config.generationRateLimit,
   });
-  return { auth, resumes, jobPostings, sessions, operations };
+  return { auth, loginThrottle, resumes, jobPostings, sessions, operations };
 }
 
 /** The one composition root: storage, repositories, services, the generator and the worker factory. */
@@ -100,6 +103,7 @@ export async function createDeps(
   overrides: DepsOverrides,
 ): Promise<Deps> {
   const { log } = overrides;
+  limitPasswordHashing(config.auth.passwordHashConcurrency);
   let db = overrides.db;
   let closeStorage = async () => db?.close();
   if (!db) {

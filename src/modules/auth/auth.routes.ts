@@ -8,7 +8,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (
   app,
   { deps, authenticate },
 ) => {
-  const { auth } = deps.services;
+  const { auth, loginThrottle } = deps.services;
 
   app.post(
     '/auth/register',
@@ -16,12 +16,14 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (
       schema: {
         tags: ['auth'],
         body: registerBody,
-        response: { 201: userResponse, ...errors(409, 422) },
+        response: { 201: userResponse, ...errors(409, 422, 429) },
       },
     },
     async (request, reply) => {
       const { email, password, full_name } = request.body;
-      const user = await auth.register({ email, password, fullName: full_name });
+      const user = await loginThrottle.register(request.ip, () =>
+        auth.register({ email, password, fullName: full_name }),
+      );
       return reply.code(201).send(toUserResponse(user));
     },
   );
@@ -32,10 +34,14 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (
       schema: {
         tags: ['auth'],
         body: loginBody,
-        response: { 200: tokenResponse, ...errors(401, 422) },
+        response: { 200: tokenResponse, ...errors(401, 422, 429) },
       },
     },
-    async (request) => toTokenResponse(await auth.login(request.body.email, request.body.password)),
+    async (request) => {
+      const { email, password } = request.body;
+      const token = await loginThrottle.login(email, request.ip, () => auth.login(email, password));
+      return toTokenResponse(token);
+    },
   );
 
   app.get(
