@@ -9,6 +9,7 @@ import { createAuthenticate } from './platform/http/auth.js';
 import type { AppContext } from './platform/http/context.js';
 import { registerErrorHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -25,6 +26,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    ...serverTimeouts(deps.config.requestTimeoutMs),
   }).withTypeProvider<ZodTypeProvider>();
 
   // Infrastructure.

@@ -30,6 +30,7 @@ const envSchema = z
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: int(0, 1_000_000).default(20),
     PASSWORD_HASH_CONCURRENCY: int(1, 64).default(2),
     WORKER_CONCURRENCY: int(1, 64).default(4),
+    REQUEST_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
     PDF_TIMEOUT_MS: int(100, 120_000).default(10_000),
     PDF_MAX_PAGES: int(1, 1_000).default(20),
     PDF_CONCURRENCY: int(1, 16).default(2),
@@ -81,6 +82,8 @@ export interface Config {
     /** Password hashes computed at once, so argon2 leaves libuv's thread pool to the rest. */
     passwordHashConcurrency: number;
   };
+  /** Receiving one request, headers and body. */
+  requestTimeoutMs: number;
   /** Resume PDFs are read in worker threads under these bounds. */
   pdf: { timeoutMs: number; maxPages: number; concurrency: number };
   worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number };
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       registrationsPerAddressPerMinute: e.REGISTRATIONS_PER_ADDRESS_PER_MINUTE,
       passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
     },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     pdf: {
       timeoutMs: e.PDF_TIMEOUT_MS,
       maxPages: e.PDF_MAX_PAGES,
