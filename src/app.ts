@@ -12,6 +12,7 @@ import {
   sendError,
 } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -28,6 +29,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    ...serverTimeouts(deps.config.requestTimeoutMs),
   }).withTypeProvider<ZodTypeProvider>();
 
   // Infrastructure.
@@ -69,10 +71,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Modules.
   // Each module's routes get only the services they call.
   const authenticate = createAuthenticate(deps.tokens.verify);
-  const { auth, resumes, jobPostings, sessions, operations } = deps.services;
+  const { auth, loginThrottle, resumes, jobPostings, sessions, operations } = deps.services;
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { auth, authenticate });
+      await api.register(authRoutes, { auth, loginThrottle, authenticate });
       await api.register(resumesRoutes, { resumes, authenticate });
       await api.register(jobPostingsRoutes, { jobPostings, authenticate });
       await api.register(sessionsRoutes, { sessions, authenticate });

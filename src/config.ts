@@ -25,7 +25,15 @@ const envSchema = z
     LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
     LLM_TIMEOUT_MS: int(100, 600_000).default(10_000),
     GENERATION_RATE_LIMIT: int(0, 1_000_000).default(30),
+    LOGIN_FAILURES_PER_ACCOUNT: int(0, 1_000_000).default(10),
+    LOGIN_FAILURES_PER_ADDRESS: int(0, 1_000_000).default(100),
+    REGISTRATIONS_PER_ADDRESS_PER_MINUTE: int(0, 1_000_000).default(20),
+    PASSWORD_HASH_CONCURRENCY: int(1, 64).default(2),
     WORKER_CONCURRENCY: int(1, 64).default(4),
+    REQUEST_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
+    PDF_TIMEOUT_MS: int(100, 120_000).default(10_000),
+    PDF_MAX_PAGES: int(1, 1_000).default(20),
+    PDF_CONCURRENCY: int(1, 16).default(2),
     WORKER_IN_API: bool.default(true),
     WORKER_LEASE_MS: int(200, 3_600_000).optional(),
     WORKER_POLL_INTERVAL_MS: int(10, 3_600_000).default(1_000),
@@ -76,6 +84,17 @@ export interface Config {
   accessTokenTtlSeconds: number;
   llm: LlmConfig;
   generationRateLimit: number;
+  auth: {
+    loginFailuresPerAccount: number;
+    loginFailuresPerAddress: number;
+    registrationsPerAddressPerMinute: number;
+    /** Password hashes computed at once, so argon2 leaves libuv's thread pool to the rest. */
+    passwordHashConcurrency: number;
+  };
+  /** Receiving one request, headers and body. */
+  requestTimeoutMs: number;
+  /** Resume PDFs are read in worker threads under these bounds. */
+  pdf: { timeoutMs: number; maxPages: number; concurrency: number };
   worker: {
     concurrency: number;
     inApi: boolean;
@@ -127,6 +146,18 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     generationRateLimit: e.GENERATION_RATE_LIMIT,
+    auth: {
+      loginFailuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
+      loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+      registrationsPerAddressPerMinute: e.REGISTRATIONS_PER_ADDRESS_PER_MINUTE,
+      passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
+    },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    pdf: {
+      timeoutMs: e.PDF_TIMEOUT_MS,
+      maxPages: e.PDF_MAX_PAGES,
+      concurrency: e.PDF_CONCURRENCY,
+    },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

@@ -8,6 +8,8 @@ import { createMetrics, type Metrics } from './platform/metrics.js';
 import { loadOrCreateJwtSecret } from './platform/secret.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottle } from './modules/auth/login-throttle.js';
+import { limitPasswordHashing } from './modules/auth/password.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
 import { createUsersRepository } from './modules/auth/users.repository.js';
 import { createJobPostingsRepository } from './modules/job-postings/job-postings.repository.js';
@@ -22,6 +24,7 @@ import {
 } from './modules/operations/operation-watcher.js';
 import { createOperationsRepository } from './modules/operations/operations.repository.js';
 import { createOperationsService } from './modules/operations/operations.service.js';
+import { createPdfReader, PDF_LIMITS } from './modules/resumes/pdf-reader.js';
 import { createResumesRepository } from './modules/resumes/resumes.repository.js';
 import { createResumesService } from './modules/resumes/resumes.service.js';
 import { createMessagesRepository } from './modules/sessions/messages.repository.js';
@@ -69,7 +72,11 @@ function createServices(
   config: Config,
 ) {
   const auth = createAuthService({ users: createUsersRepository(db.orm), tokens });
-  const resumes = createResumesService({ resumes: createResumesRepository(db.orm) });
+  const loginThrottle = createLoginThrottle({ db, limits: config.auth });
+  const resumes = createResumesService({
+    resumes: createResumesRepository(db.orm),
+    pdf: createPdfReader({ ...PDF_LIMITS, ...config.pdf }),
+  });
   const jobPostings = createJobPostingsService({
     jobPostings: createJobPostingsRepository(db.orm),
   });
@@ -87,7 +94,7 @@ function createServices(
     ready: channels.ready,
     rateLimit: config.generationRateLimit,
   });
-  return { auth, resumes, jobPostings, sessions, operations };
+  return { auth, loginThrottle, resumes, jobPostings, sessions, operations };
 }
 
 /** The one composition root: storage, repositories, services, the generator and the queue. */
@@ -96,6 +103,7 @@ export async function createDeps(
   overrides: DepsOverrides,
 ): Promise<Deps> {
   const { log } = overrides;
+  limitPasswordHashing(config.auth.passwordHashConcurrency);
   let db = overrides.db;
   let closeStorage = async () => db?.close();
   if (!db) {

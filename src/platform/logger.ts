@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { serializeError } from './log-errors.js';
 
 export type { Logger };
 
@@ -7,6 +8,7 @@ export function createLogger(level: string, stream?: pino.DestinationStream): Lo
   return pino(
     {
       level,
+      serializers: { err: serializeError },
       redact: {
         paths: [
           'req.headers.authorization',

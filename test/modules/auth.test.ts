@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, base64url } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/modules/auth/tokens.js';
 import { TEST_JWT_SECRET, buildTestApp, type TestApp } from '../support/harness.js';
 import { createUser, loginAs } from '../support/factories.js';
 
@@ -16,6 +17,8 @@ function sign(
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
     .setIssuedAt(now - 7200)
     .setExpirationTime(exp ?? now + 600)
     .sign(key(secret));

@@ -126,7 +126,7 @@ describe('extractResumeText', () => {
     expect(err.code).toBe('UNREADABLE_FILE');
   });
 
-  it('refuses a DOCX that claims to unpack to more than 50 MB before inflating it', async () => {
+  it('refuses a DOCX that claims to unpack past the cap before inflating it', async () => {
     const docx = buildDocx(['Jane Doe']);
     const bomb = buildZip(
       {
@@ -157,7 +157,7 @@ describe('extractResumeText', () => {
 describe('readZipDirectory', () => {
   it('lists the entries of an archive and rejects a cut one', () => {
     const zip = buildZip({ 'a.txt': 'hello', 'b/c.xml': '<c/>' });
-    expect(readZipDirectory(zip)).toEqual([
+    expect(readZipDirectory(zip)).toMatchObject([
       { name: 'a.txt', uncompressedSize: 5 },
       { name: 'b/c.xml', uncompressedSize: 4 },
     ]);

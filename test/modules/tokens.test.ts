@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTokenService } from '../../src/modules/auth/tokens.js';
+import { decodeJwt, SignJWT } from 'jose';
+import { createTokenService, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/modules/auth/tokens.js';
 
 const USER = '3f1c8a4e-1111-4000-8000-000000000000';
 
@@ -33,5 +34,34 @@ describe('access tokens', () => {
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expect(await tokens.verify(`${none}.${payload}.`)).toBeNull();
     expect(await tokens.verify('not.a.token')).toBeNull();
+  });
+});
+
+describe('token issuer and audience', () => {
+  const secret = 's'.repeat(40);
+  const key = new TextEncoder().encode(secret);
+  const sign = (claims: { iss?: string; aud?: string }) => {
+    let jwt = new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(USER)
+      .setIssuedAt()
+      .setExpirationTime('60s');
+    if (claims.iss) jwt = jwt.setIssuer(claims.iss);
+    if (claims.aud) jwt = jwt.setAudience(claims.aud);
+    return jwt.sign(key);
+  };
+
+  it('names the service as issuer and its API as audience', async () => {
+    const { token } = await createTokenService(secret, 60).issue(USER);
+    expect(decodeJwt(token)).toMatchObject({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE });
+  });
+
+  it('rejects a token of the same secret without them, or with others', async () => {
+    const tokens = createTokenService(secret, 60);
+    expect(await tokens.verify(await sign({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE }))).toBe(USER);
+    expect(await tokens.verify(await sign({}))).toBeNull();
+    expect(await tokens.verify(await sign({ iss: TOKEN_ISSUER }))).toBeNull();
+    expect(await tokens.verify(await sign({ iss: 'elsewhere', aud: TOKEN_AUDIENCE }))).toBeNull();
+    expect(await tokens.verify(await sign({ iss: TOKEN_ISSUER, aud: 'other-api' }))).toBeNull();
   });
 });

@@ -3,13 +3,13 @@ import { operationDocs } from '../../platform/http/openapi.js';
 import { errors } from '../../platform/http/schemas.js';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { AuthService } from './auth.service.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { toTokenResponse, toUserResponse } from './auth.presenter.js';
 import { loginBody, registerBody, tokenResponse, userResponse } from './auth.schemas.js';
 
-export const authRoutes: FastifyPluginAsyncZod<RouteContext<{ auth: AuthService }>> = async (
-  app,
-  { auth, authenticate },
-) => {
+export const authRoutes: FastifyPluginAsyncZod<
+  RouteContext<{ auth: AuthService; loginThrottle: LoginThrottle }>
+> = async (app, { auth, loginThrottle, authenticate }) => {
   const doc = operationDocs('auth');
 
   app.post(
@@ -18,12 +18,14 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext<{ auth: AuthService 
       schema: {
         ...doc.public('registerUser', 'Create an account'),
         body: registerBody,
-        response: { 201: userResponse, ...errors(409) },
+        response: { 201: userResponse, ...errors(409, 422, 429) },
       },
     },
     async (request, reply) => {
       const { email, password, full_name } = request.body;
-      const user = await auth.register({ email, password, fullName: full_name });
+      const user = await loginThrottle.register(request.ip, () =>
+        auth.register({ email, password, fullName: full_name }),
+      );
       return reply.code(201).send(toUserResponse(user));
     },
   );
@@ -34,10 +36,14 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext<{ auth: AuthService 
       schema: {
         ...doc.public('loginUser', 'Log in: exchange email and password for an access token'),
         body: loginBody,
-        response: { 200: tokenResponse, ...errors(401) },
+        response: { 200: tokenResponse, ...errors(401, 422, 429) },
       },
     },
-    async (request) => toTokenResponse(await auth.login(request.body.email, request.body.password)),
+    async (request) => {
+      const { email, password } = request.body;
+      const token = await loginThrottle.login(email, request.ip, () => auth.login(email, password));
+      return toTokenResponse(token);
+    },
   );
 
   app.get(

@@ -18,6 +18,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // token strings hit, so a tampered token is always verified afresh.
 const CACHE_SIZE = 10_000;
 
+// Named in every token and required on every check, so a token this secret signed for
+// something else (another service sharing the secret, a future token kind) is not a login.
+export const TOKEN_ISSUER = 'interview-practice';
+export const TOKEN_AUDIENCE = 'interview-practice-api';
+
 export function createTokenService(secret: string, ttlSeconds: number): TokenService {
   const key = new TextEncoder().encode(secret);
   const verified = new Map<string, { userId: string; expiresAt: number }>();
@@ -32,6 +37,8 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
       const token = await new SignJWT({})
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(userId)
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
         .setIssuedAt()
         .setExpirationTime(`${ttlSeconds}s`)
         .sign(key);
@@ -48,6 +55,8 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
         // Pinning the algorithm rejects alg:none and any key-confusion trick; jose checks exp.
         const { payload } = await jwtVerify(token, key, {
           algorithms: ['HS256'],
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
           requiredClaims: ['exp', 'sub'],
         });
         if (!payload.sub || !UUID.test(payload.sub)) return null;

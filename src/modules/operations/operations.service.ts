@@ -8,6 +8,9 @@ import type { OperationWatcher } from './operation-watcher.js';
 import type { OperationRow, OperationsRepository } from './operations.repository.js';
 
 export const MAX_WAIT_SECONDS = 30;
+// Held long-polls per user and process: beyond this a wait answers at once, as without it,
+// so one token cannot hoard connections and re-reads.
+export const MAX_HELD_WAITS_PER_USER = 10;
 // A long-poll re-reads the row this often even without a notification, in case one was lost.
 const RECHECK_MS = 2_000;
 
@@ -31,6 +34,8 @@ export function createOperationsService({
   ready,
   rateLimit,
 }: OperationsDeps) {
+  const held = new Map<string, number>();
+
   async function get(id: string, userId: string): Promise<OperationRow> {
     const op = await operations.findById(id, userId);
     if (!op) throw notFound('OPERATION_NOT_FOUND', 'Operation');
@@ -58,6 +63,31 @@ export function createOperationsService({
           `You can ask for ${rateLimit} questions a minute. Try again in ${outcome.retryAfterSeconds} s.`,
           { retryAfterSeconds: outcome.retryAfterSeconds },
         );
+    }
+  }
+
+  async function hold(
+    id: string,
+    userId: string,
+    waitSeconds: number,
+    signal?: AbortSignal,
+  ): Promise<OperationRow> {
+    const deadline = Date.now() + Math.min(waitSeconds, MAX_WAIT_SECONDS) * 1000;
+    for (;;) {
+      const left = deadline - Date.now();
+      // Listen before reading, so a completion between the read and the wait is not missed.
+      const cancel = new AbortController();
+      const stop = signal ? AbortSignal.any([cancel.signal, signal]) : cancel.signal;
+      const woken = left > 0 ? watcher.wait(id, Math.min(left, RECHECK_MS), stop) : undefined;
+      const op = await get(id, userId).catch((err: unknown) => {
+        cancel.abort();
+        throw err;
+      });
+      if (!woken || isTerminal(op) || signal?.aborted || watcher.stopped) {
+        cancel.abort();
+        return op;
+      }
+      await woken;
     }
   }
 
@@ -110,24 +140,20 @@ export function createOperationsService({
       waitSeconds: number,
       signal?: AbortSignal,
     ): Promise<OperationRow> {
-      const deadline = Date.now() + Math.min(waitSeconds, MAX_WAIT_SECONDS) * 1000;
-      for (;;) {
-        const left = deadline - Date.now();
-        // Listen before reading, so a completion between the read and the wait is not missed.
-        const cancel = new AbortController();
-        const stop = signal ? AbortSignal.any([cancel.signal, signal]) : cancel.signal;
-        const woken = left > 0 ? watcher.wait(id, Math.min(left, RECHECK_MS), stop) : undefined;
-        const op = await get(id, userId).catch((err: unknown) => {
-          cancel.abort();
-          throw err;
-        });
-        if (!woken || isTerminal(op) || signal?.aborted || watcher.stopped) {
-          cancel.abort();
-          return op;
-        }
-        await woken;
+      const holding = held.get(userId) ?? 0;
+      if (holding >= MAX_HELD_WAITS_PER_USER) return get(id, userId);
+      held.set(userId, holding + 1);
+      try {
+        return await hold(id, userId, waitSeconds, signal);
+      } finally {
+        const left = (held.get(userId) ?? 1) - 1;
+        if (left > 0) held.set(userId, left);
+        else held.delete(userId);
       }
     },
+
+    /** Long-polls this user holds in this process now. */
+    heldWaits: (userId: string): number => held.get(userId) ?? 0,
 
     async listForSession(sessionId: string, userId: string): Promise<OperationRow[]> {
       await sessions.get(sessionId, userId);

@@ -1,6 +1,8 @@
-import type { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../platform/errors.js';
+import { createPdfReader, type PdfReader } from './pdf-reader.js';
+import { RESUME_MAX_CHARS } from './resumes.schemas.js';
 import { isZip, readZipDirectory } from './zip-directory.js';
+import { storedZip, unpackZip, ZipLimitError } from './zip-inflate.js';
 
 export type ResumeFormat = 'pdf' | 'docx' | 'txt';
 
@@ -10,8 +12,12 @@ export interface DeclaredFile {
   mimetype: string;
 }
 
-// A DOCX whose XML would expand past this is refused before mammoth inflates it.
-const MAX_DOCX_EXPANDED_BYTES = 50 * 1024 * 1024;
+// A DOCX is refused as soon as inflating it produces more than this, whatever it declares.
+export const MAX_DOCX_EXPANDED_BYTES = 20 * 1024 * 1024;
+
+// Extracted text longer than this is refused before it is normalised: blank runs and
+// empty lines may shrink, but not by this much in any real resume.
+export const MAX_RAW_TEXT_CHARS = 4 * RESUME_MAX_CHARS;
 
 const PASTE_INSTEAD = 'Paste the text of your resume instead.';
 
@@ -19,6 +25,17 @@ export const unsupported = (): AppError =>
   new AppError(
     'UNSUPPORTED_MEDIA_TYPE',
     'This file type is not supported. Upload a PDF, DOCX or TXT file, or paste the text instead.',
+  );
+
+// One per process, so the concurrency limit holds for every request.
+let pdfReader: PdfReader | undefined;
+const defaultPdfReader = (): PdfReader => (pdfReader ??= createPdfReader());
+
+export const textTooLong = (): AppError =>
+  new AppError(
+    'VALIDATION_ERROR',
+    `The text of this file is longer than ${RESUME_MAX_CHARS} characters. Shorten it, or paste the part that matters.`,
+    { errors: [{ field: 'file', message: `text must be at most ${RESUME_MAX_CHARS} characters` }] },
   );
 
 const unreadable = (why: string): AppError =>
@@ -39,7 +56,11 @@ export function detectResumeFormat(buf: Buffer): ResumeFormat | null {
  * Throws UNSUPPORTED_MEDIA_TYPE for any other kind of file and UNREADABLE_FILE
  * for a broken one or one without text (a scanned PDF).
  */
-export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Promise<string> {
+export async function extractResumeText(
+  buf: Buffer,
+  declared: DeclaredFile,
+  pdf: PdfReader = defaultPdfReader(),
+): Promise<string> {
   const format = detectResumeFormat(buf);
   if (!format) {
     // Named like a document we read but not one inside: most likely damaged.
@@ -49,10 +70,11 @@ export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Pr
   }
   const raw =
     format === 'pdf'
-      ? await pdfText(buf)
+      ? await pdf.read(buf, MAX_RAW_TEXT_CHARS + 1)
       : format === 'docx'
         ? await docxText(buf)
         : decodeText(buf)!;
+  if (raw.length > MAX_RAW_TEXT_CHARS) throw textTooLong();
   const text = normaliseText(raw);
   if (!text) {
     throw unreadable(
@@ -64,37 +86,27 @@ export async function extractResumeText(buf: Buffer, declared: DeclaredFile): Pr
   return text;
 }
 
-async function pdfText(buf: Buffer): Promise<string> {
-  let doc: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
-  try {
-    // A copy: pdf.js may take over the buffer it is given.
-    // Loaded on first use: the PDF and DOCX readers are large and most starts never need them.
-    const { extractText, getDocumentProxy } = await import('unpdf');
-    doc = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0, isEvalSupported: false });
-    return (await extractText(doc, { mergePages: true })).text;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'PasswordException') {
-      throw unreadable('This PDF is protected by a password.');
-    }
-    throw unreadable('This PDF could not be read; it may be damaged.');
-  } finally {
-    await doc?.destroy().catch(() => undefined);
-  }
-}
-
 async function docxText(buf: Buffer): Promise<string> {
   const entries = readZipDirectory(buf) ?? [];
-  const expanded = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (expanded > MAX_DOCX_EXPANDED_BYTES) {
-    throw unreadable('This DOCX file is too large once unpacked.');
+  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > MAX_DOCX_EXPANDED_BYTES) throw docxTooLarge();
+  let unpacked: Buffer;
+  try {
+    // Inflated here under a hard cap, then handed to mammoth stored: it inflates nothing itself.
+    unpacked = storedZip((await unpackZip(buf, MAX_DOCX_EXPANDED_BYTES)).files);
+  } catch (err) {
+    if (err instanceof ZipLimitError && err.reason === 'too_large') throw docxTooLarge();
+    throw unreadable('This DOCX file could not be read; it may be damaged.');
   }
   try {
     const { default: mammoth } = await import('mammoth');
-    return (await mammoth.extractRawText({ buffer: buf })).value;
+    return (await mammoth.extractRawText({ buffer: unpacked })).value;
   } catch {
     throw unreadable('This DOCX file could not be read; it may be damaged.');
   }
 }
+
+const docxTooLarge = (): AppError => unreadable('This DOCX file is too large once unpacked.');
 
 /** UTF-8 (or UTF-16 with a byte-order mark) text without binary control bytes; else null. */
 function decodeText(buf: Buffer): string | null {
@@ -123,15 +135,20 @@ const STRAY_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Unix line breaks, no control characters, no trailing blanks, at most one empty line in a row. */
 export function normaliseText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .replace(STRAY_CONTROLS, '')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // A loop, not a per-line /[ \t]+$/: that pattern rescans a run of blanks from every
+  // position in it, which is quadratic on a long line of spaces.
+  const lines = raw.replace(/\r\n?/g, '\n').replace(STRAY_CONTROLS, '').split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    let end = line.length;
+    while (end > 0 && isBlank(line.charCodeAt(end - 1))) end -= 1;
+    if (end === 0 && kept.at(-1) === '') continue;
+    kept.push(line.slice(0, end));
+  }
+  return kept.join('\n').trim();
 }
+
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0xa0;
 
 function claimsDocument({ filename, mimetype }: DeclaredFile): boolean {
   return (

@@ -1,5 +1,6 @@
-import { AppError, notFound } from '../../platform/errors.js';
-import { extractResumeText, type DeclaredFile } from './resume-text.js';
+import { notFound } from '../../platform/errors.js';
+import { extractResumeText, textTooLong, type DeclaredFile } from './resume-text.js';
+import type { PdfReader } from './pdf-reader.js';
 import type { ResumeRow, ResumesRepository } from './resumes.repository.js';
 import { RESUME_MAX_CHARS } from './resumes.schemas.js';
 
@@ -7,7 +8,14 @@ export interface ResumeUpload extends DeclaredFile {
   content: Buffer;
 }
 
-export function createResumesService({ resumes }: { resumes: ResumesRepository }) {
+export function createResumesService({
+  resumes,
+  pdf,
+}: {
+  resumes: ResumesRepository;
+  /** Reads PDFs in worker threads; one per process, so its concurrency limit holds. */
+  pdf?: PdfReader;
+}) {
   return {
     save: (
       userId: string,
@@ -17,18 +25,8 @@ export function createResumesService({ resumes }: { resumes: ResumesRepository }
 
     /** Replaces the resume with the text of an uploaded PDF, DOCX or TXT file. */
     async saveFile(userId: string, file: ResumeUpload): Promise<ResumeRow> {
-      const text = await extractResumeText(file.content, file);
-      if (text.length > RESUME_MAX_CHARS) {
-        throw new AppError(
-          'VALIDATION_ERROR',
-          `The text of this file is longer than ${RESUME_MAX_CHARS} characters. Shorten it, or paste the part that matters.`,
-          {
-            errors: [
-              { field: 'file', message: `text must be at most ${RESUME_MAX_CHARS} characters` },
-            ],
-          },
-        );
-      }
+      const text = await extractResumeText(file.content, file, pdf);
+      if (text.length > RESUME_MAX_CHARS) throw textTooLong();
       return resumes.upsert(userId, text, sourceFilename(file.filename));
     },
 

@@ -4,8 +4,15 @@
 
 export interface ZipEntry {
   name: string;
-  /** As declared by the archive; a parser that inflates the entry checks it. */
+  /** As declared by the archive: a hint, never a bound (see zip-inflate.ts). */
   uncompressedSize: number;
+  /** 0 stored, 8 deflated; anything else is not read. */
+  method: number;
+  /** Bit 0: encrypted. */
+  flags: number;
+  compressedSize: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -32,6 +39,10 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] | null {
     entries.push({
       name: buf.toString('utf8', at + 46, at + 46 + nameLength),
       uncompressedSize: buf.readUInt32LE(at + 24),
+      method: buf.readUInt16LE(at + 10),
+      flags: buf.readUInt16LE(at + 8),
+      compressedSize: buf.readUInt32LE(at + 20),
+      localOffset: buf.readUInt32LE(at + 42),
     });
     at += 46 + nameLength + extraLength + commentLength;
   }

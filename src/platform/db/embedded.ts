@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedDatabase, openEmbeddedClient, type Database } from './client.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { makeOwnerOnly } from './owner-only.js';
 
 // Built by `npm run build`: an initialised, migrated cluster. Copying it takes
 // a fraction of a second where a fresh initdb takes several.
@@ -39,7 +40,8 @@ export interface EmbeddedStorage {
 }
 
 export async function openEmbeddedStorage(dataDir: string): Promise<EmbeddedStorage> {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700); // before anything is written in it
   const unlock = await lockDataDir(dataDir);
   try {
     const pgData = path.join(dataDir, 'pgdata');
@@ -47,11 +49,16 @@ export async function openEmbeddedStorage(dataDir: string): Promise<EmbeddedStor
     if (created && existsSync(path.join(TEMPLATE_DIR, 'PG_VERSION')))
       await createFromTemplate(pgData);
     const client = await openEmbeddedClient(pgData);
+    // PGlite creates its files 0666 whatever the umask. DATA_DIR itself is 0700 from the
+    // start, so no other user can reach into it; the modes below are fixed once open
+    // (the template copy, older installs) and again on close (files made while running).
+    await makeOwnerOnly(dataDir);
     const db = createEmbeddedDatabase(client);
     return {
       db,
       close: async () => {
         await db.close();
+        await makeOwnerOnly(dataDir).catch(() => undefined);
         await unlock();
       },
     };
