@@ -28,6 +28,7 @@ const envSchema = z
     WORKER_CONCURRENCY: int(1, 64).default(4),
     WORKER_IN_API: bool.default(true),
     WORKER_LEASE_MS: int(200, 3_600_000).optional(),
+    LONG_POLL_RECHECK_MS: int(100, 3_600_000).default(2_000),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -75,6 +76,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   llm: LlmConfig;
   generationRateLimit: number;
+  /** A long-poll re-reads its operation this often even without a wake-up (one may be lost). */
+  longPollRecheckMs: number;
   worker: {
     concurrency: number;
     inApi: boolean;
@@ -124,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     generationRateLimit: e.GENERATION_RATE_LIMIT,
+    longPollRecheckMs: e.LONG_POLL_RECHECK_MS,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

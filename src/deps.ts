@@ -86,6 +86,7 @@ function createServices(
     metrics,
     ready: channels.ready,
     rateLimit: config.generationRateLimit,
+    recheckMs: config.longPollRecheckMs,
   });
   return { auth, resumes, jobPostings, sessions, operations };
 }

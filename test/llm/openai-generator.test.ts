@@ -136,12 +136,14 @@ describe('OpenAI-compatible generator', () => {
     server = await startFakeOpenAIServer();
   });
 
+  // The caller's signal never fires here: only the generator's own 300 ms budget can end
+  // the call (without it the test would hang until the runner's limit).
   it('stops a hanging call at its own time budget', async () => {
     server.reply({ hang: true });
-    const started = Date.now();
-    const failed = await failureOf(make(300).generate(input, { signal: signal() }));
+    const failed = await failureOf(
+      make(300).generate(input, { signal: new AbortController().signal }),
+    );
     expect(failed).toMatchObject({ kind: 'timeout', transient: true });
-    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it("honours the caller's signal: timeout when it is the budget, aborted on shutdown", async () => {

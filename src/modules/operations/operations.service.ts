@@ -8,8 +8,6 @@ import type { OperationWatcher } from './operation-watcher.js';
 import type { OperationRow, OperationsRepository } from './operations.repository.js';
 
 export const MAX_WAIT_SECONDS = 30;
-// A long-poll re-reads the row this often even without a notification, in case one was lost.
-const RECHECK_MS = 2_000;
 
 const isTerminal = (op: OperationRow) => op.status === 'completed' || op.status === 'failed';
 
@@ -21,6 +19,8 @@ interface OperationsDeps {
   /** Wakes the workers once the new operation has committed. */
   ready: WakeChannel;
   rateLimit: number;
+  /** A long-poll re-reads the row this often even without a wake-up, in case one was lost. */
+  recheckMs: number;
 }
 
 export function createOperationsService({
@@ -30,6 +30,7 @@ export function createOperationsService({
   metrics,
   ready,
   rateLimit,
+  recheckMs,
 }: OperationsDeps) {
   async function get(id: string, userId: string): Promise<OperationRow> {
     const op = await operations.findById(id, userId);
@@ -116,7 +117,7 @@ export function createOperationsService({
         // Listen before reading, so a completion between the read and the wait is not missed.
         const cancel = new AbortController();
         const stop = signal ? AbortSignal.any([cancel.signal, signal]) : cancel.signal;
-        const woken = left > 0 ? watcher.wait(id, Math.min(left, RECHECK_MS), stop) : undefined;
+        const woken = left > 0 ? watcher.wait(id, Math.min(left, recheckMs), stop) : undefined;
         const op = await get(id, userId).catch((err: unknown) => {
           cancel.abort();
           throw err;
