@@ -21,12 +21,20 @@ import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { resumesRoutes } from './modules/resumes/resumes.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 
+export interface AppOptions {
+  /** A log line per request. Off in production: it costs more than the 202 itself. */
+  logRequests?: boolean;
+}
+
 /** The HTTP application over its dependencies. Never listens; main.ts and tests decide that. */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  { logRequests = false }: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    // Per-request lines cost more than the 202 itself; errors are still logged with the request id.
-    logController: new LogController({ disableRequestLogging: true }),
+    // Errors are logged with the request id either way.
+    logController: new LogController({ disableRequestLogging: !logRequests }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     ...serverTimeouts(deps.config.requestTimeoutMs),

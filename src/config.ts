@@ -37,6 +37,7 @@ const envSchema = z
     WORKER_IN_API: bool.default(true),
     WORKER_LEASE_MS: int(200, 3_600_000).optional(),
     WORKER_POLL_INTERVAL_MS: int(10, 3_600_000).default(1_000),
+    LONG_POLL_RECHECK_MS: int(100, 3_600_000).default(2_000),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -95,6 +96,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Resume PDFs are read in worker threads under these bounds. */
   pdf: { timeoutMs: number; maxPages: number; concurrency: number };
+  /** A long-poll re-reads its operation this often even without a wake-up (one may be lost). */
+  longPollRecheckMs: number;
   worker: {
     concurrency: number;
     inApi: boolean;
@@ -158,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       maxPages: e.PDF_MAX_PAGES,
       concurrency: e.PDF_CONCURRENCY,
     },
+    longPollRecheckMs: e.LONG_POLL_RECHECK_MS,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

@@ -93,6 +93,7 @@ function createServices(
     metrics,
     ready: channels.ready,
     rateLimit: config.generationRateLimit,
+    recheckMs: config.longPollRecheckMs,
   });
   return { auth, loginThrottle, resumes, jobPostings, sessions, operations };
 }

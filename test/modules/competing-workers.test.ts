@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { buildTestApp, type TestApp } from '../support/harness.js';
 import { createSession, createUser, requestQuestion } from '../support/factories.js';
-import { FakeGenerator } from '../support/fake-generator.js';
+import { FakeGenerator, gate } from '../support/fake-generator.js';
 import { TEST_DATABASE_URL } from '../support/database.js';
 import { createDeps, type Deps } from '../../src/deps.js';
 import { createPostgresDatabase } from '../../src/platform/db/client.js';
@@ -37,10 +37,15 @@ describe.skipIf(!TEST_DATABASE_URL)('two workers on one PostgreSQL', () => {
     for (let round = 0; round < 4; round++) {
       for (const s of sessions) ids.push((await requestQuestion(t.app, user, s.id)).json().id);
     }
-    const [a, b] = await Promise.all([
-      startWorker(t.deps, { autoStart: true, workerId: 'worker-a' }),
-      startWorker(second, { autoStart: true, workerId: 'worker-b' }),
-    ]);
+    // Worker A's four slots each hold their first operation until B has done some work, so
+    // both workers take part however the machine schedules them.
+    const gates = Array.from({ length: 4 }, () => gate());
+    generatorA.then(...gates.map((g) => g.step));
+    const a = await startWorker(t.deps, { autoStart: true, workerId: 'worker-a' });
+    await Promise.all(gates.map((g) => g.started));
+    const b = await startWorker(second, { autoStart: true, workerId: 'worker-b' });
+    await expect.poll(() => generatorB.inputs.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    gates.forEach((g) => g.open());
     await expect
       .poll(
         async () =>

@@ -1,17 +1,8 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { createDeps, type Deps } from '../../src/deps.js';
-import { loadConfig } from '../../src/config.js';
-import type { QueueWorker } from '../../src/platform/queue.js';
 import { GenerationError } from '../../src/llm/generator.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { FakeGenerator } from '../support/fake-generator.js';
-import { TEST_JWT_SECRET } from '../support/harness.js';
 import { createSession, createUser, requestQuestion } from '../support/factories.js';
-import type { FastifyInstance } from 'fastify';
-import { startWorker } from '../../src/start-worker.js';
+import { FakeGenerator } from '../support/fake-generator.js';
+import { buildTestApp, logCapture, type TestApp } from '../support/harness.js';
 
 const metricValue = (text: string, name: string): number => {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
@@ -19,52 +10,33 @@ const metricValue = (text: string, name: string): number => {
 };
 
 describe('observability', () => {
-  const lines: Record<string, unknown>[] = [];
+  const { log, lines } = logCapture();
   const generator = new FakeGenerator();
-  let deps: Deps;
-  let app: FastifyInstance;
-  let worker: QueueWorker;
-  let database: TestDatabase;
+  let t: TestApp;
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-        done();
-      },
-    });
-    const log = pino({ level: 'info' }, sink);
-    const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, GENERATION_RATE_LIMIT: '0' });
-    database = await createTestDatabase(log);
-    deps = await createDeps(config, { log, db: database.db, generator });
-    app = await buildApp(deps);
-    worker = await startWorker(deps, { autoStart: false });
+    t = await buildTestApp({ generator, log, logRequests: true });
   });
-  afterAll(async () => {
-    await app.close();
-    await worker.stop(100);
-    await deps.close();
-    await database.drop();
-  });
+  afterAll(() => t.close());
 
   it('counts operations and measures generation, pickup and queue depth at /metrics', async () => {
-    const user = await createUser(app);
-    const session = await createSession(app, user);
+    const user = await createUser(t.app);
+    const session = await createSession(t.app, user);
     generator.then(new GenerationError('rejected_key', 'The key was rejected.'));
-    await requestQuestion(app, user, session.id);
-    await requestQuestion(app, user, session.id);
-    await requestQuestion(app, user, session.id);
+    await requestQuestion(t.app, user, session.id);
+    await requestQuestion(t.app, user, session.id);
+    await requestQuestion(t.app, user, session.id);
 
-    const before = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    const before = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(metricValue(before, 'operations_created_total')).toBe(3);
     expect(metricValue(before, 'operations_queue_depth')).toBe(3);
 
-    await worker.drain();
-    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(await t.worker.drain()).toBe(3);
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     const after = res.body;
-    const rows = await deps.db.query(
+    const rows = await t.deps.db.query(
       'SELECT status, error_message, attempts FROM operations ORDER BY seq',
     );
     expect(metricValue(after, 'operations_completed_total'), JSON.stringify(rows)).toBe(2);
@@ -88,8 +60,20 @@ describe('observability', () => {
     );
   });
 
-  it('never logs a token or a password', async () => {
+  it('never logs a token or a password, with a line for every request', async () => {
+    // Request logging is on here, so every authenticated request above had its line.
+    const requests = lines.filter((l) => l.msg === 'incoming request');
+    expect(requests.length).toBeGreaterThanOrEqual(6);
+    const user = await createUser(t.app);
+    const logged = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: { authorization: `Bearer ${user.token}` },
+    });
+    expect(logged.statusCode).toBe(200);
     const text = JSON.stringify(lines);
+    expect(text).toContain('/api/v1/users/me');
+    expect(text).not.toContain(user.token);
     expect(text).not.toMatch(/correct horse battery|Bearer ey/);
   });
 });

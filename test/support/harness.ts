@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
+import { createLogger } from '../../src/platform/logger.js';
 import type { QuestionGenerator } from '../../src/llm/generator.js';
 import type { QueueWorker } from '../../src/platform/queue.js';
 import { createTestDatabase } from './database.js';
@@ -23,15 +24,29 @@ export interface TestApp {
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
+/** Every log line the app writes, parsed: pass `log` to buildTestApp. */
+export function logCapture(): { log: pino.DestinationStream; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const log = {
+    write(chunk: string) {
+      for (const line of chunk.split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+    },
+  };
+  return { log, lines };
+}
+
 /**
  * The app over a fresh database, with a worker that runs only when drained.
- * `env` overrides configuration the way the process environment would.
+ * `env` overrides configuration the way the process environment would; `log` receives
+ * the app's log lines (at LOG_LEVEL, info when not set), through the service's own logger.
  */
 export async function buildTestApp(
   options: {
     env?: Record<string, string>;
     generator?: QuestionGenerator;
     autoStartWorker?: boolean;
+    log?: pino.DestinationStream;
+    logRequests?: boolean;
   } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
@@ -39,14 +54,14 @@ export async function buildTestApp(
     GENERATION_RATE_LIMIT: '0',
     // Every test signs up from the same address; the limit has tests of its own.
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '0',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: options.log ? 'info' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...options.env,
   });
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel, options.log ?? pino.destination(1));
   const testDb = await createTestDatabase(log);
   const generator = options.generator ?? new FakeGenerator();
   const deps = await createDeps(config, { log, db: testDb.db, generator });
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, { logRequests: options.logRequests });
   await app.ready();
   const worker = await startWorker(deps, { autoStart: options.autoStartWorker ?? false });
   return {

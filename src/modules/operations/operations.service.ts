@@ -11,8 +11,6 @@ export const MAX_WAIT_SECONDS = 30;
 // Held long-polls per user and process: beyond this a wait answers at once, as without it,
 // so one token cannot hoard connections and re-reads.
 export const MAX_HELD_WAITS_PER_USER = 10;
-// A long-poll re-reads the row this often even without a notification, in case one was lost.
-const RECHECK_MS = 2_000;
 
 const isTerminal = (op: OperationRow) => op.status === 'completed' || op.status === 'failed';
 
@@ -24,6 +22,8 @@ interface OperationsDeps {
   /** Wakes the workers once the new operation has committed. */
   ready: WakeChannel;
   rateLimit: number;
+  /** A long-poll re-reads the row this often even without a wake-up, in case one was lost. */
+  recheckMs: number;
 }
 
 export function createOperationsService({
@@ -33,6 +33,7 @@ export function createOperationsService({
   metrics,
   ready,
   rateLimit,
+  recheckMs,
 }: OperationsDeps) {
   const held = new Map<string, number>();
 
@@ -78,7 +79,7 @@ export function createOperationsService({
       // Listen before reading, so a completion between the read and the wait is not missed.
       const cancel = new AbortController();
       const stop = signal ? AbortSignal.any([cancel.signal, signal]) : cancel.signal;
-      const woken = left > 0 ? watcher.wait(id, Math.min(left, RECHECK_MS), stop) : undefined;
+      const woken = left > 0 ? watcher.wait(id, Math.min(left, recheckMs), stop) : undefined;
       const op = await get(id, userId).catch((err: unknown) => {
         cancel.abort();
         throw err;
