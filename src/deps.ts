@@ -11,6 +11,7 @@ import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 import { loadOrCreateJwtSecret } from './platform/secret.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createTokenRevocationsRepository } from './modules/auth/token-revocations.repository.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
 import { createUsersRepository } from './modules/auth/users.repository.js';
 import { createJobPostingsRepository } from './modules/job-postings/job-postings.repository.js';
@@ -58,6 +59,8 @@ interface Channels {
   ready: WakeChannel;
   /** Finished operations: wakes long-polls. */
   finished: WakeChannel;
+  /** A user whose tokens were revoked: every process forgets what it remembered of them. */
+  revoked: WakeChannel;
 }
 
 function createServices(
@@ -68,7 +71,12 @@ function createServices(
   channels: Channels,
   config: Config,
 ) {
-  const auth = createAuthService({ users: createUsersRepository(db.orm), tokens });
+  const auth = createAuthService({
+    users: createUsersRepository(db.orm),
+    tokens,
+    revocations: createTokenRevocationsRepository(db),
+    revoked: channels.revoked,
+  });
   const resumes = createResumesService({ resumes: createResumesRepository(db.orm) });
   const jobPostings = createJobPostingsService({
     jobPostings: createJobPostingsRepository(db.orm),
@@ -115,14 +123,21 @@ export async function createDeps(
         ? await loadOrCreateJwtSecret(config.dataDir)
         : undefined);
     if (!secret) throw new Error('JWT_SECRET is required when DATABASE_URL is set.');
-    const tokens = createTokenService(secret, config.accessTokenTtlSeconds);
+    const tokens = createTokenService(
+      secret,
+      config.accessTokenTtlSeconds,
+      createTokenRevocationsRepository(database),
+    );
     const generator = overrides.generator ?? createQuestionGenerator(config.llm);
     const queueRepo = createGenerationQueueRepository(database);
     const metrics = createMetrics(() => queueRepo.countPending());
     const channels: Channels = {
       ready: createWakeChannel(database, 'operations_ready', log),
       finished: createWakeChannel(database, 'operation_finished', log),
+      revoked: createWakeChannel(database, 'tokens_revoked', log),
     };
+    // '' comes after a reconnect (notifications may have been missed): forget everyone.
+    const stopForgetting = await channels.revoked.subscribe((userId) => tokens.forget(userId));
     const watcher = await createOperationWatcher(channels.finished);
     const services = createServices(database, tokens, watcher, metrics, channels, config);
 
@@ -162,6 +177,7 @@ export async function createDeps(
       },
       async close() {
         await watcher.stop().catch(() => undefined);
+        await stopForgetting().catch(() => undefined);
         await closeStorage();
       },
     };

@@ -13,9 +13,10 @@ function sign(
   { secret = TEST_JWT_SECRET, exp }: { secret?: string; exp?: number } = {},
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({})
+  return new SignJWT({ ver: 0 })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
+    .setJti(randomUUID())
     .setIssuedAt(now - 7200)
     .setExpirationTime(exp ?? now + 600)
     .sign(key(secret));

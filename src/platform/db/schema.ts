@@ -15,6 +15,7 @@ export const users = pgTable('users', {
   email: text('email').notNull(),
   passwordHash: text('password_hash').notNull(),
   fullName: text('full_name').notNull(),
+  tokenVersion: integer('token_version').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -86,4 +87,23 @@ export const messages = pgTable('messages', {
   createdAt: createdAt(),
 });
 
-export const schema = { users, resumes, jobPostings, interviewSessions, operations, messages };
+export const userLlmSettings = pgTable('user_llm_settings', {
+  userId: uuid('user_id').primaryKey(),
+  baseUrl: text('base_url').notNull(),
+  model: text('model').notNull(),
+  apiKeyEncrypted: text('api_key_encrypted'),
+  keyHint: text('key_hint'),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const schema = {
+  users,
+  resumes,
+  jobPostings,
+  interviewSessions,
+  operations,
+  messages,
+  userLlmSettings,
+};
