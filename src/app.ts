@@ -11,6 +11,7 @@ import { registerErrorHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
+import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
@@ -62,6 +63,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(jobPostingsRoutes, context);
       await api.register(sessionsRoutes, context);
       await api.register(operationsRoutes, context);
+      await api.register(accountRoutes, context);
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { createMetrics, type Metrics } from './platform/metrics.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 import { loadOrCreateJwtSecret } from './platform/secret.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
+import { createAccountService } from './modules/account/account.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createTokenRevocationsRepository } from './modules/auth/token-revocations.repository.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
@@ -28,6 +29,7 @@ import { createResumesRepository } from './modules/resumes/resumes.repository.js
 import { createResumesService } from './modules/resumes/resumes.service.js';
 import { createMessagesRepository } from './modules/sessions/messages.repository.js';
 import { createSessionsRepository } from './modules/sessions/sessions.repository.js';
+import { eraseSessions } from './modules/sessions/session-erasure.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
 
 export interface Deps {
@@ -79,7 +81,8 @@ function createServices(
   });
   const resumes = createResumesService({ resumes: createResumesRepository(db.orm) });
   const jobPostings = createJobPostingsService({
-    jobPostings: createJobPostingsRepository(db.orm),
+    jobPostings: createJobPostingsRepository(db),
+    eraseSessions,
   });
   const sessions = createSessionsService({
     db,
@@ -95,7 +98,8 @@ function createServices(
     ready: channels.ready,
     rateLimit: config.generationRateLimit,
   });
-  return { auth, resumes, jobPostings, sessions, operations };
+  const account = createAccountService({ db, auth });
+  return { auth, resumes, jobPostings, sessions, operations, account };
 }
 
 /** The one composition root: storage, repositories, services, the generator and the worker factory. */

@@ -84,7 +84,7 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<AppContext> = async (
       schema: {
         ...common,
         params: idParams,
-        response: { 204: z.null(), ...errors(401, 404, 409, 422) },
+        response: { 204: z.null(), ...errors(401, 404, 422) },
       },
     },
     async (request, reply) => {

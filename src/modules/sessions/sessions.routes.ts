@@ -52,6 +52,23 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
     async (request) => toSessionResponse(await sessions.get(request.params.id, request.userId)),
   );
 
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        ...common,
+        summary: 'Delete an interview with its transcript and operations',
+        operationId: 'deleteSession',
+        params: idParams,
+        response: { 204: z.null().describe('No content'), ...errors(401, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      await sessions.remove(request.params.id, request.userId);
+      return reply.code(204).send(null);
+    },
+  );
+
   for (const action of Object.keys(TRANSITIONS) as SessionAction[]) {
     app.post(
       `/sessions/:id/${action}`,
