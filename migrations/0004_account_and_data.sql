@@ -16,14 +16,16 @@ CREATE INDEX revoked_tokens_expiry_idx ON revoked_tokens (expires_at);
 
 -- A user's own OpenAI-compatible provider. The key is AES-256-GCM ciphertext
 -- (iv, tag and data, base64) under SECRETS_KEY; `version` names the settings so a
--- worker can cache the generator built from them.
+-- worker can cache the generator built from them: drawn from a sequence on every
+-- write, so settings deleted and saved again never reuse a version.
+CREATE SEQUENCE user_llm_settings_version_seq;
 CREATE TABLE user_llm_settings (
   user_id uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
   base_url text NOT NULL,
   model text NOT NULL,
   api_key_encrypted text,
   key_hint text,
-  version integer NOT NULL DEFAULT 1,
+  version bigint NOT NULL DEFAULT nextval('user_llm_settings_version_seq'),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );

@@ -14,6 +14,7 @@ import { registerWeb } from './platform/http/web.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js';
+import { llmSettingsRoutes } from './modules/llm-settings/llm-settings.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { resumesRoutes } from './modules/resumes/resumes.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -64,6 +65,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(sessionsRoutes, context);
       await api.register(operationsRoutes, context);
       await api.register(accountRoutes, context);
+      await api.register(llmSettingsRoutes, context);
     },
     { prefix: '/api/v1' },
   );

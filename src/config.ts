@@ -28,6 +28,14 @@ const envSchema = z
     WORKER_CONCURRENCY: int(1, 64).default(4),
     WORKER_IN_API: bool.default(true),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+    SECRETS_KEY: z
+      .string()
+      .refine(
+        (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32,
+        'must be 32 random bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
+    USER_LLM_ALLOW_PRIVATE: bool.optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -67,6 +75,10 @@ export interface Config {
     timeoutMs: number;
   };
   generationRateLimit: number;
+  /** Encrypts users' own provider keys (base64 of 32 bytes); generated into DATA_DIR when embedded. */
+  secretsKey: string | undefined;
+  /** Users' own providers: whether their base URL may point at loopback or private addresses. */
+  userLlm: { allowPrivate: boolean };
   worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -111,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     generationRateLimit: e.GENERATION_RATE_LIMIT,
+    secretsKey: e.SECRETS_KEY,
+    // Embedded: the only user is the machine's own, and a local model server is the usual case.
+    userLlm: { allowPrivate: e.USER_LLM_ALLOW_PRIVATE ?? !e.DATABASE_URL },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

@@ -8,9 +8,13 @@ import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedde
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
-import { loadOrCreateJwtSecret } from './platform/secret.js';
+import { loadOrCreateJwtSecret, loadOrCreateSecretsKey } from './platform/secret.js';
+import { createSecretBox, type SecretBox } from './platform/secret-box.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
 import { createAccountService } from './modules/account/account.service.js';
+import { createLlmSettingsRepository } from './modules/llm-settings/llm-settings.repository.js';
+import { createLlmSettingsService } from './modules/llm-settings/llm-settings.service.js';
+import { createUserGenerators } from './modules/llm-settings/user-generators.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createTokenRevocationsRepository } from './modules/auth/token-revocations.repository.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
@@ -72,6 +76,7 @@ function createServices(
   metrics: Metrics,
   channels: Channels,
   config: Config,
+  box: SecretBox | undefined,
 ) {
   const auth = createAuthService({
     users: createUsersRepository(db.orm),
@@ -99,7 +104,12 @@ function createServices(
     rateLimit: config.generationRateLimit,
   });
   const account = createAccountService({ db, auth });
-  return { auth, resumes, jobPostings, sessions, operations, account };
+  const llmSettings = createLlmSettingsService({
+    settings: createLlmSettingsRepository(db),
+    box,
+    allowPrivate: config.userLlm.allowPrivate,
+  });
+  return { auth, resumes, jobPostings, sessions, operations, account, llmSettings };
 }
 
 /** The one composition root: storage, repositories, services, the generator and the worker factory. */
@@ -143,7 +153,22 @@ export async function createDeps(
     // '' comes after a reconnect (notifications may have been missed): forget everyone.
     const stopForgetting = await channels.revoked.subscribe((userId) => tokens.forget(userId));
     const watcher = await createOperationWatcher(channels.finished);
-    const services = createServices(database, tokens, watcher, metrics, channels, config);
+    // Users' provider keys: SECRETS_KEY, or in embedded mode one generated into DATA_DIR.
+    // (Not when handed a database: DATA_DIR is then not this process's to write.)
+    const secretsKey =
+      config.secretsKey ??
+      (config.storage.mode === 'embedded' && !overrides.db
+        ? await loadOrCreateSecretsKey(config.dataDir)
+        : undefined);
+    const box = secretsKey ? createSecretBox(secretsKey) : undefined;
+    const services = createServices(database, tokens, watcher, metrics, channels, config, box);
+    const generatorFor = createUserGenerators({
+      settings: createLlmSettingsRepository(database),
+      box,
+      fallback: generator,
+      timeoutMs: config.llm.timeoutMs,
+      allowPrivate: config.userLlm.allowPrivate,
+    });
 
     return {
       config,
@@ -165,6 +190,7 @@ export async function createDeps(
         const source = createQuestionGenerationSource({
           queue: queueRepo,
           generator,
+          generatorFor,
           metrics,
           log: log.child({ worker_id: id }),
           workerId: id,

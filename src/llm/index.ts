@@ -10,6 +10,8 @@ export interface LlmConfig {
   baseUrl: string | undefined;
   model: string;
   timeoutMs: number;
+  /** How to reach the server (a user's own provider gets one that refuses private addresses). */
+  fetch?: typeof fetch;
 }
 
 export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -25,6 +27,7 @@ export function createQuestionGenerator(config: LlmConfig): QuestionGenerator {
     apiKey: config.apiKey,
     model: config.model,
     timeoutMs: config.timeoutMs,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
   };
   // The AI SDK loads on the first generation, not at start-up.
   let loaded: Promise<QuestionGenerator> | undefined;

@@ -31,6 +31,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
     name: 'openai-compatible',
     baseURL: options.baseUrl.replace(/\/+$/, ''),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const model = wrapLanguageModel({
     model: provider.chatModel(options.model),

@@ -8,6 +8,7 @@ export interface OpenAIGeneratorOptions {
   apiKey: string | undefined;
   model: string;
   timeoutMs: number;
+  fetch?: typeof fetch;
 }
 
 /** host[:port] only: a base URL may carry credentials in its user-info part. */

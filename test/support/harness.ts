@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
 import type { QuestionGenerator } from '../../src/llm/generator.js';
+import type { Logger } from '../../src/platform/logger.js';
 import type { QueueWorker } from '../../src/platform/queue.js';
 import { createTestDatabase } from './database.js';
 import { FakeGenerator } from './fake-generator.js';
@@ -31,6 +32,8 @@ export async function buildTestApp(
     env?: Record<string, string>;
     generator?: QuestionGenerator;
     autoStartWorker?: boolean;
+    /** A logger of the test's own (to read what is logged). */
+    log?: Logger;
   } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
@@ -39,7 +42,7 @@ export async function buildTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const log = pino({ level: config.logLevel });
+  const log = options.log ?? pino({ level: config.logLevel });
   const testDb = await createTestDatabase(log);
   const generator = options.generator ?? new FakeGenerator();
   const deps = await createDeps(config, { log, db: testDb.db, generator });

@@ -93,7 +93,7 @@ export const userLlmSettings = pgTable('user_llm_settings', {
   model: text('model').notNull(),
   apiKeyEncrypted: text('api_key_encrypted'),
   keyHint: text('key_hint'),
-  version: integer('version').notNull().default(1),
+  version: bigint('version', { mode: 'number' }).notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
