@@ -15,8 +15,10 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
+import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js';
+import { llmSettingsRoutes } from './modules/llm-settings/llm-settings.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { resumesRoutes } from './modules/resumes/resumes.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -78,8 +80,9 @@ export async function buildApp(
 
   // Modules.
   // Each module's routes get only the services they call.
-  const authenticate = createAuthenticate(deps.tokens.verify);
-  const { auth, loginThrottle, resumes, jobPostings, sessions, operations } = deps.services;
+  const authenticate = createAuthenticate(deps.tokens.verifyClaims);
+  const { auth, loginThrottle, resumes, jobPostings, sessions, operations, account, llmSettings } =
+    deps.services;
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, loginThrottle, authenticate });
@@ -87,6 +90,8 @@ export async function buildApp(
       await api.register(jobPostingsRoutes, { jobPostings, authenticate });
       await api.register(sessionsRoutes, { sessions, authenticate });
       await api.register(operationsRoutes, { operations, authenticate });
+      await api.register(accountRoutes, { account, authenticate });
+      await api.register(llmSettingsRoutes, { llmSettings, authenticate });
     },
     { prefix: '/api/v1' },
   );

@@ -39,6 +39,14 @@ const envSchema = z
     WORKER_POLL_INTERVAL_MS: int(10, 3_600_000).default(1_000),
     LONG_POLL_RECHECK_MS: int(100, 3_600_000).default(2_000),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+    SECRETS_KEY: z
+      .string()
+      .refine(
+        (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32,
+        'must be 32 random bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
+    USER_LLM_ALLOW_PRIVATE: bool.optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -85,6 +93,10 @@ export interface Config {
   accessTokenTtlSeconds: number;
   llm: LlmConfig;
   generationRateLimit: number;
+  /** Encrypts users' own provider keys (base64 of 32 bytes); generated into DATA_DIR when embedded. */
+  secretsKey: string | undefined;
+  /** Users' own providers: whether their base URL may point at loopback or private addresses. */
+  userLlm: { allowPrivate: boolean };
   auth: {
     loginFailuresPerAccount: number;
     loginFailuresPerAddress: number;
@@ -162,6 +174,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       concurrency: e.PDF_CONCURRENCY,
     },
     longPollRecheckMs: e.LONG_POLL_RECHECK_MS,
+    secretsKey: e.SECRETS_KEY,
+    // Embedded: the only user is the machine's own, and a local model server is the usual case.
+    userLlm: { allowPrivate: e.USER_LLM_ALLOW_PRIVATE ?? !e.DATABASE_URL },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

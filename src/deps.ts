@@ -5,11 +5,17 @@ import { createPostgresDatabase, type Database } from './platform/db/client.js';
 import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
-import { loadOrCreateJwtSecret } from './platform/secret.js';
+import { loadOrCreateJwtSecret, loadOrCreateSecretsKey } from './platform/secret.js';
+import { createSecretBox, type SecretBox } from './platform/secret-box.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
+import { createAccountService } from './modules/account/account.service.js';
+import { createLlmSettingsRepository } from './modules/llm-settings/llm-settings.repository.js';
+import { createLlmSettingsService } from './modules/llm-settings/llm-settings.service.js';
+import { createUserGenerators, type GeneratorFor } from './modules/llm-settings/user-generators.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { limitPasswordHashing } from './modules/auth/password.js';
+import { createTokenRevocationsRepository } from './modules/auth/token-revocations.repository.js';
 import { createTokenService, type TokenService } from './modules/auth/tokens.js';
 import { createUsersRepository } from './modules/auth/users.repository.js';
 import { createJobPostingsRepository } from './modules/job-postings/job-postings.repository.js';
@@ -29,6 +35,7 @@ import { createResumesRepository } from './modules/resumes/resumes.repository.js
 import { createResumesService } from './modules/resumes/resumes.service.js';
 import { createMessagesRepository } from './modules/sessions/messages.repository.js';
 import { createSessionsRepository } from './modules/sessions/sessions.repository.js';
+import { eraseSessions } from './modules/sessions/session-erasure.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
 
 export interface Deps {
@@ -42,6 +49,8 @@ export interface Deps {
   services: ReturnType<typeof createServices>;
   /** The queue's worker side, for start-worker.ts. */
   queue: GenerationQueueRepository;
+  /** The generator for one user's operations: their own provider, or the server's. */
+  generatorFor: GeneratorFor;
   channels: Channels;
   /** Closes the database (and releases DATA_DIR). Stop HTTP and workers first. */
   close(): Promise<void>;
@@ -61,6 +70,8 @@ export interface Channels {
   ready: WakeChannel;
   /** Finished operations: wakes long-polls. */
   finished: WakeChannel;
+  /** A user whose tokens were revoked: every process forgets what it remembered of them. */
+  revoked: WakeChannel;
 }
 
 function createServices(
@@ -70,15 +81,22 @@ function createServices(
   metrics: Metrics,
   channels: Channels,
   config: Config,
+  box: SecretBox | undefined,
 ) {
-  const auth = createAuthService({ users: createUsersRepository(db.orm), tokens });
+  const auth = createAuthService({
+    users: createUsersRepository(db.orm),
+    tokens,
+    revocations: createTokenRevocationsRepository(db),
+    revoked: channels.revoked,
+  });
   const loginThrottle = createLoginThrottle({ db, limits: config.auth });
   const resumes = createResumesService({
     resumes: createResumesRepository(db.orm),
     pdf: createPdfReader({ ...PDF_LIMITS, ...config.pdf }),
   });
   const jobPostings = createJobPostingsService({
-    jobPostings: createJobPostingsRepository(db.orm),
+    jobPostings: createJobPostingsRepository(db),
+    eraseSessions,
   });
   const sessions = createSessionsService({
     db,
@@ -95,7 +113,13 @@ function createServices(
     rateLimit: config.generationRateLimit,
     recheckMs: config.longPollRecheckMs,
   });
-  return { auth, loginThrottle, resumes, jobPostings, sessions, operations };
+  const account = createAccountService({ db, auth });
+  const llmSettings = createLlmSettingsService({
+    settings: createLlmSettingsRepository(db),
+    box,
+    allowPrivate: config.userLlm.allowPrivate,
+  });
+  return { auth, loginThrottle, resumes, jobPostings, sessions, operations, account, llmSettings };
 }
 
 /** The one composition root: storage, repositories, services, the generator and the queue. */
@@ -124,16 +148,38 @@ export async function createDeps(
         ? await loadOrCreateJwtSecret(config.dataDir)
         : undefined);
     if (!secret) throw new Error('JWT_SECRET is required when DATABASE_URL is set.');
-    const tokens = createTokenService(secret, config.accessTokenTtlSeconds);
+    const tokens = createTokenService(
+      secret,
+      config.accessTokenTtlSeconds,
+      createTokenRevocationsRepository(database),
+    );
     const generator = overrides.generator ?? createQuestionGenerator(config.llm);
     const queueRepo = createGenerationQueueRepository(database);
     const metrics = createMetrics(() => queueRepo.countPending());
     const channels: Channels = {
       ready: createWakeChannel(database, 'operations_ready', log),
       finished: createWakeChannel(database, 'operation_finished', log),
+      revoked: createWakeChannel(database, 'tokens_revoked', log),
     };
+    // '' comes after a reconnect (notifications may have been missed): forget everyone.
+    const stopForgetting = await channels.revoked.subscribe((userId) => tokens.forget(userId));
     const watcher = await createOperationWatcher(channels.finished);
-    const services = createServices(database, tokens, watcher, metrics, channels, config);
+    // Users' provider keys: SECRETS_KEY, or in embedded mode one generated into DATA_DIR.
+    // (Not when handed a database: DATA_DIR is then not this process's to write.)
+    const secretsKey =
+      config.secretsKey ??
+      (config.storage.mode === 'embedded' && !overrides.db
+        ? await loadOrCreateSecretsKey(config.dataDir)
+        : undefined);
+    const box = secretsKey ? createSecretBox(secretsKey) : undefined;
+    const services = createServices(database, tokens, watcher, metrics, channels, config, box);
+    const generatorFor = createUserGenerators({
+      settings: createLlmSettingsRepository(database),
+      box,
+      fallback: generator,
+      timeoutMs: config.llm.timeoutMs,
+      allowPrivate: config.userLlm.allowPrivate,
+    });
 
     return {
       config,
@@ -146,8 +192,10 @@ export async function createDeps(
       services,
       queue: queueRepo,
       channels,
+      generatorFor,
       async close() {
         await watcher.stop().catch(() => undefined);
+        await stopForgetting().catch(() => undefined);
         await closeStorage();
       },
     };

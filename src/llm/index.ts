@@ -7,16 +7,23 @@ import { openAIGeneratorName, type OpenAIGeneratorOptions } from './openai/provi
 
 export type { LlmConfig } from '../config.js';
 
+/** The config a generator is built from; a user's own provider brings its own fetch. */
+export type GeneratorConfig = LlmConfig & {
+  /** How to reach the server (a user's own provider gets one that refuses private addresses). */
+  fetch?: typeof fetch;
+};
+
 /**
  * The generator for this config. Its `name` says which one is active, for the start-up
  * log: "offline" or "openai-compatible:<model>@<host>", never the key.
  */
-export function createQuestionGenerator(config: LlmConfig): QuestionGenerator {
+export function createQuestionGenerator(config: GeneratorConfig): QuestionGenerator {
   if (config.provider === 'offline') return createOfflineGenerator();
   const options: OpenAIGeneratorOptions = {
     baseUrl: config.baseUrl || DEFAULT_OPENAI_BASE_URL,
     apiKey: config.apiKey,
     model: config.model,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
   };
   // The AI SDK loads on the first generation, not at start-up.
   let loaded: Promise<QuestionGenerator> | undefined;

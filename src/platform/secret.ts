@@ -38,3 +38,17 @@ export async function loadOrCreateJwtSecret(dataDir: string): Promise<string> {
   }
   return existing;
 }
+
+/** Embedded mode: the key that encrypts users' provider keys, 32 random bytes kept owner-only in DATA_DIR. */
+export async function loadOrCreateSecretsKey(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'secrets-key');
+  try {
+    const existing = (await readFile(file, 'utf8')).trim();
+    if (Buffer.from(existing, 'base64').length === 32) return existing;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const key = randomBytes(32).toString('base64');
+  await writeFile(file, key, { mode: 0o600 });
+  return key;
+}

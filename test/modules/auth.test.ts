@@ -14,11 +14,12 @@ function sign(
   { secret = TEST_JWT_SECRET, exp }: { secret?: string; exp?: number } = {},
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({})
+  return new SignJWT({ ver: 0 })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
+    .setJti(randomUUID())
     .setIssuedAt(now - 7200)
     .setExpirationTime(exp ?? now + 600)
     .sign(key(secret));

@@ -38,7 +38,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
     name: 'openai-compatible',
     baseURL: options.baseUrl.replace(/\/+$/, ''),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    fetch: createBoundedFetch(),
+    fetch: createBoundedFetch(undefined, options.fetch),
   });
   const model = wrapLanguageModel({
     model: provider.chatModel(options.model),

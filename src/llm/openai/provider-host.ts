@@ -7,6 +7,7 @@ export interface OpenAIGeneratorOptions {
   baseUrl: string;
   apiKey: string | undefined;
   model: string;
+  fetch?: typeof fetch;
 }
 
 /** host[:port] only: a base URL may carry credentials in its user-info part. */

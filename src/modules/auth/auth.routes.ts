@@ -5,7 +5,14 @@ import type { RouteContext } from '../../platform/http/context.js';
 import type { AuthService } from './auth.service.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { toTokenResponse, toUserResponse } from './auth.presenter.js';
-import { loginBody, registerBody, tokenResponse, userResponse } from './auth.schemas.js';
+import {
+  changePasswordBody,
+  loginBody,
+  noContent,
+  registerBody,
+  tokenResponse,
+  userResponse,
+} from './auth.schemas.js';
 
 export const authRoutes: FastifyPluginAsyncZod<
   RouteContext<{ auth: AuthService; loginThrottle: LoginThrottle }>
@@ -56,5 +63,43 @@ export const authRoutes: FastifyPluginAsyncZod<
       },
     },
     async (request) => toUserResponse(await auth.getUser(request.userId)),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      onRequest: authenticate,
+      schema: {
+        summary: 'Log out: this token stops working (other logins keep theirs)',
+        operationId: 'logout',
+        tags: ['auth'],
+        security: [{ bearer: [] }],
+        response: { 204: noContent, ...errors(401) },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(request.token);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/users/me/password',
+    {
+      onRequest: authenticate,
+      schema: {
+        summary: 'Change the password: every token issued before stops working',
+        operationId: 'changePassword',
+        tags: ['auth'],
+        security: [{ bearer: [] }],
+        body: changePasswordBody,
+        response: { 204: noContent, ...errors(400, 401, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { current_password, new_password } = request.body;
+      await auth.changePassword(request.userId, current_password, new_password);
+      return reply.code(204).send(null);
+    },
   );
 };

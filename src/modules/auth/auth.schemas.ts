@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { timestamp } from '../../platform/http/schemas.js';
 
+/** The rule for a password being set, at registration and at a change. */
+const newPassword = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(128, 'must be at most 128 characters');
+
 export const registerBody = z.object({
   email: z.email({ message: 'must be a valid email address' }).trim().max(254),
-  password: z
-    .string()
-    .min(8, 'must be at least 8 characters')
-    .max(128, 'must be at most 128 characters'),
+  password: newPassword,
   full_name: z.string().trim().min(1, 'must not be empty').max(200),
 });
 
@@ -27,3 +30,10 @@ export const tokenResponse = z.object({
   token_type: z.literal('bearer'),
   expires_in: z.number().int(),
 });
+
+export const changePasswordBody = z.object({
+  current_password: z.string().min(1).max(128),
+  new_password: newPassword,
+});
+
+export const noContent = z.null().describe('No content');

@@ -27,6 +27,19 @@ export function createUsersRepository(orm: Orm) {
         .limit(1);
       return rows[0] ?? null;
     },
+    /** New hash and a new token version, so every token issued before stops working. */
+    async changePassword(id: string, passwordHash: string): Promise<boolean> {
+      const rows = await orm
+        .update(users)
+        .set({
+          passwordHash,
+          tokenVersion: sql`${users.tokenVersion} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(users.id, id))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
     async findById(id: string): Promise<UserRow | null> {
       const rows = await orm.select().from(users).where(eq(users.id, id)).limit(1);
       return rows[0] ?? null;

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Orm } from '../../platform/db/client.js';
-import { isForeignKeyViolation } from '../../platform/db/errors.js';
-import { interviewSessions, jobPostings } from '../../platform/db/schema.js';
+import type { Database } from '../../platform/db/client.js';
+import { jobPostings } from '../../platform/db/schema.js';
+import type { EraseSessions } from '../sessions/session-erasure.js';
 
 export type JobPostingRow = typeof jobPostings.$inferSelect;
 export type JobPostingFields = Pick<
@@ -12,7 +12,8 @@ export type JobPostingFields = Pick<
 const owned = (id: string, userId: string) =>
   and(eq(jobPostings.id, id), eq(jobPostings.userId, userId));
 
-export function createJobPostingsRepository(orm: Orm) {
+export function createJobPostingsRepository(db: Database) {
+  const { orm } = db;
   return {
     async insert(userId: string, fields: JobPostingFields): Promise<JobPostingRow> {
       const rows = await orm
@@ -43,26 +44,19 @@ export function createJobPostingsRepository(orm: Orm) {
         .returning();
       return rows[0] ?? null;
     },
-    /** Deletes unless interviews use it: 'deleted', 'in_use' or 'missing'. */
-    async delete(id: string, userId: string): Promise<'deleted' | 'in_use' | 'missing'> {
-      const inUse = await orm
-        .select({ id: interviewSessions.id })
-        .from(interviewSessions)
-        .where(and(eq(interviewSessions.jobPostingId, id), eq(interviewSessions.userId, userId)))
-        .limit(1);
-      if (inUse.length > 0) return 'in_use';
-      try {
-        const rows = await orm
-          .delete(jobPostings)
-          .where(owned(id, userId))
-          .returning({ id: jobPostings.id });
-        return rows.length > 0 ? 'deleted' : 'missing';
-      } catch (err) {
-        // A session created between the check and the delete: the foreign key refuses.
-        if (isForeignKeyViolation(err)) return 'in_use';
-        throw err;
-      }
-    },
+    /** Deletes the posting with its interviews, in one transaction; false when it is missing. */
+    delete: (id: string, userId: string, eraseSessions: EraseSessions): Promise<boolean> =>
+      db.transaction(async (tx) => {
+        // Locked first: a session being created for it waits, then finds it gone.
+        const found = await tx.query(
+          'SELECT id FROM job_postings WHERE id = $1 AND user_id = $2 FOR UPDATE',
+          [id, userId],
+        );
+        if (found.length === 0) return false;
+        await eraseSessions(tx, 'job_posting_id', id, userId);
+        await tx.query('DELETE FROM job_postings WHERE id = $1', [id]);
+        return true;
+      }),
   };
 }
 

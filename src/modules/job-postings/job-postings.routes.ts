@@ -89,7 +89,7 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
       schema: {
         ...doc('deleteJobPosting', 'Delete a job posting that no session uses'),
         params: idParams,
-        response: { 204: z.null(), ...errors(404, 409) },
+        response: { 204: z.null(), ...errors(401, 404, 422) },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,19 @@
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
+import type { EraseSessions } from '../sessions/session-erasure.js';
 import type {
   JobPostingFields,
   JobPostingRow,
   JobPostingsRepository,
 } from './job-postings.repository.js';
 
-export function createJobPostingsService({ jobPostings }: { jobPostings: JobPostingsRepository }) {
+export function createJobPostingsService({
+  jobPostings,
+  eraseSessions,
+}: {
+  jobPostings: JobPostingsRepository;
+  /** The sessions module's erasure: a posting's interviews go with it. */
+  eraseSessions: EraseSessions;
+}) {
   async function get(id: string, userId: string): Promise<JobPostingRow> {
     const posting = await jobPostings.findById(id, userId);
     if (!posting) throw notFound('JOB_POSTING_NOT_FOUND', 'Job posting');
@@ -26,15 +34,10 @@ export function createJobPostingsService({ jobPostings }: { jobPostings: JobPost
       if (!posting) throw notFound('JOB_POSTING_NOT_FOUND', 'Job posting');
       return posting;
     },
+    /** Deletes the posting and its interviews (transcripts, operations) in one transaction. */
     async remove(id: string, userId: string): Promise<void> {
-      const outcome = await jobPostings.delete(id, userId);
-      if (outcome === 'missing') throw notFound('JOB_POSTING_NOT_FOUND', 'Job posting');
-      if (outcome === 'in_use') {
-        throw new AppError(
-          'JOB_POSTING_IN_USE',
-          'This job posting has interviews; it is kept so their transcripts stay complete.',
-        );
-      }
+      if (!(await jobPostings.delete(id, userId, eraseSessions)))
+        throw notFound('JOB_POSTING_NOT_FOUND', 'Job posting');
     },
   };
 }

@@ -23,6 +23,8 @@ const sessionEnded = (status: string) =>
 export interface QuestionTaskDeps {
   queue: GenerationQueueRepository;
   generator: QuestionGenerator;
+  /** A user's own provider, when they set one; otherwise `generator`. */
+  generatorFor?: (userId: string) => Promise<{ generator: QuestionGenerator }>;
   metrics: Metrics;
   log: Logger;
   workerId: string;
@@ -75,7 +77,10 @@ export function createQuestionGenerationSource(
       const input = await queue.loadContext(op);
       if (!input) throw new GenerationError('invalid_output', 'The interview no longer exists.');
       log.debug('generating question');
-      const question = await generateWithRetries(generator, input, { budgetMs, shutdown, log });
+      const chosen = deps.generatorFor
+        ? (await deps.generatorFor(op.user_id)).generator
+        : generator;
+      const question = await generateWithRetries(chosen, input, { budgetMs, shutdown, log });
       const outcome = await queue.complete(op, randomUUID(), question);
       if (outcome.kind === 'completed') {
         finish('completed');

@@ -63,6 +63,21 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     async (request) => toSessionResponse(await sessions.get(request.params.id, request.userId)),
   );
 
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        ...doc('deleteSession', 'Delete an interview with its transcript and operations'),
+        params: idParams,
+        response: { 204: z.null().describe('No content'), ...errors(401, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      await sessions.remove(request.params.id, request.userId);
+      return reply.code(204).send(null);
+    },
+  );
+
   for (const action of Object.keys(TRANSITIONS) as SessionAction[]) {
     app.post(
       `/sessions/:id/${action}`,

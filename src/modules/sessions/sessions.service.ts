@@ -3,6 +3,7 @@ import type { SessionStatus } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { JobPostingsService } from '../job-postings/job-postings.service.js';
 import type { MessageRow, MessagesRepository } from './messages.repository.js';
+import { eraseSessions } from './session-erasure.js';
 import type { SessionRow, SessionsRepository } from './sessions.repository.js';
 
 // The one transition table: active <-> paused; active or paused -> completed.
@@ -43,6 +44,12 @@ export function createSessionsService({ db, sessions, messages, jobPostings }: S
     },
     list: (userId: string) => sessions.listByUser(userId),
     get,
+
+    /** Deletes the session with its transcript and operations; one in flight writes nothing. */
+    async remove(id: string, userId: string): Promise<void> {
+      const erased = await db.transaction((tx) => eraseSessions(tx, 'id', id, userId));
+      if (erased === 0) throw notFound('SESSION_NOT_FOUND', 'Interview session');
+    },
 
     async transition(id: string, userId: string, action: SessionAction): Promise<SessionRow> {
       const { from, to } = TRANSITIONS[action];

@@ -18,6 +18,7 @@ export const users = pgTable('users', {
   email: text('email').notNull(),
   passwordHash: text('password_hash').notNull(),
   fullName: text('full_name').notNull(),
+  tokenVersion: integer('token_version').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -104,6 +105,17 @@ export const messages = pgTable('messages', {
   createdAt: createdAt(),
 });
 
+export const userLlmSettings = pgTable('user_llm_settings', {
+  userId: uuid('user_id').primaryKey(),
+  baseUrl: text('base_url').notNull(),
+  model: text('model').notNull(),
+  apiKeyEncrypted: text('api_key_encrypted'),
+  keyHint: text('key_hint'),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 export const schema = {
   users,
   resumes,
@@ -112,6 +124,7 @@ export const schema = {
   operations,
   generationQuota,
   messages,
+  userLlmSettings,
 };
 
 type Columns<T extends Table> = T['_']['columns'];

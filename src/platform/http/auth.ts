@@ -4,11 +4,21 @@ import { AppError } from '../errors.js';
 declare module 'fastify' {
   interface FastifyRequest {
     userId: string;
+    /** The verified token of this request (logout revokes exactly this one). */
+    token: TokenClaims;
   }
 }
 
-/** The user id an access token was issued to, or null for any token that is not valid now. */
-export type VerifyToken = (token: string) => Promise<string | null>;
+/** What a valid access token says: whose it is, which one it is, until when. */
+export interface TokenClaims {
+  userId: string;
+  /** The token's own id (`jti`): logout revokes exactly this one. */
+  tokenId: string;
+  expiresAt: Date;
+}
+
+/** The claims of an access token, or null for any token that is not valid now. */
+export type VerifyToken = (token: string) => Promise<TokenClaims | null>;
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 
@@ -16,10 +26,11 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 export function createAuthenticate(verify: VerifyToken): preHandlerAsyncHookHandler {
   return async function authenticate(request: FastifyRequest) {
     const match = BEARER.exec(request.headers.authorization ?? '');
-    const userId = match?.[1] ? await verify(match[1]) : null;
-    if (!userId) {
+    const claims = match?.[1] ? await verify(match[1]) : null;
+    if (!claims) {
       throw new AppError('UNAUTHORIZED', 'A valid access token is required. Log in again.');
     }
-    request.userId = userId;
+    request.userId = claims.userId;
+    request.token = claims;
   };
 }

@@ -39,6 +39,7 @@ const TAGS = [
     name: 'question generation',
     description: 'Questions are generated in the background as operations to poll.',
   },
+  { name: 'account', description: "The caller's data: export, deletion, their own model." },
 ];
 
 const DESCRIPTIONS: Record<string, string> = {

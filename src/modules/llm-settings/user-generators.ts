@@ -1,0 +1,74 @@
+import {
+  createQuestionGenerator,
+  GenerationError,
+  type QuestionGenerator,
+} from '../../llm/index.js';
+import type { SecretBox } from '../../platform/secret-box.js';
+import { createGuardedFetch } from './guarded-fetch.js';
+import type { LlmSettingsRepository } from './llm-settings.repository.js';
+
+// Built generators are kept per user and settings version: a generation costs one
+// primary-key read of the version, and a change of settings (in any process) is seen
+// by the next generation.
+const CACHE_SIZE = 1_000;
+
+interface UserGeneratorsDeps {
+  settings: LlmSettingsRepository;
+  box: SecretBox | undefined;
+  /** The server's generator, for everyone without settings of their own. */
+  fallback: QuestionGenerator;
+  timeoutMs: number;
+  allowPrivate: boolean;
+}
+
+/** The generator for a user's generations: their own provider when they set one. */
+export function createUserGenerators(deps: UserGeneratorsDeps) {
+  const built = new Map<string, { version: string; generator: QuestionGenerator }>();
+  const guardedFetch = createGuardedFetch(deps.allowPrivate);
+
+  // The answer is wrapped: a generator object may itself be thenable (a test double is).
+  return async function generatorFor(userId: string): Promise<{ generator: QuestionGenerator }> {
+    const version = await deps.settings.versionOf(userId);
+    if (version === null) {
+      built.delete(userId);
+      return { generator: deps.fallback };
+    }
+    const hit = built.get(userId);
+    if (hit?.version === version) return { generator: hit.generator };
+    const row = await deps.settings.find(userId);
+    if (!row) return { generator: deps.fallback };
+    let apiKey: string | undefined;
+    if (row.api_key_encrypted) {
+      try {
+        apiKey = deps.box?.open(row.api_key_encrypted);
+      } catch {
+        apiKey = undefined;
+      }
+      if (apiKey === undefined) return { generator: unreadableKey };
+    }
+    const generator = createQuestionGenerator({
+      provider: 'openai',
+      baseUrl: row.base_url,
+      apiKey,
+      model: row.model,
+      timeoutMs: deps.timeoutMs,
+      fetch: guardedFetch,
+    });
+    if (built.size >= CACHE_SIZE) built.delete(built.keys().next().value!);
+    built.set(userId, { version: row.version, generator });
+    return { generator };
+  };
+}
+
+// SECRETS_KEY changed or missing since the key was stored: say so instead of calling the model keyless.
+const unreadableKey: QuestionGenerator = {
+  name: 'user-provider-unreadable-key',
+  generate: async () => {
+    throw new GenerationError(
+      'rejected_key',
+      'Your stored model key can no longer be read by this server. Save your model settings again.',
+    );
+  },
+};
+
+export type GeneratorFor = ReturnType<typeof createUserGenerators>;
