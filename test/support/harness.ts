@@ -5,7 +5,6 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { QuestionGenerator } from '../../src/llm/generator.js';
-import type { Logger } from '../../src/platform/logger.js';
 import type { QueueWorker } from '../../src/platform/queue.js';
 import { createTestDatabase } from './database.js';
 import { FakeGenerator } from './fake-generator.js';
