@@ -1,9 +1,11 @@
-// Time bounds as ratios, so a loaded machine slows both sides alike: a function on a
-// 50,000-character input against a plain linear pass over 5,000 characters. A linear
-// function lands within a few hundred times the pass; a quadratic one at ~50,000 times.
+// Time bounds as ratios, never absolute times, so a loaded machine slows both sides alike.
+// A function runs on an adversarial input of 50,000 characters and on the same shape at
+// 5,000: linear code takes ~10 times as long, quadratic code ~100 times. The smaller
+// run's time is floored at a plain linear pass over the small input, so a function too
+// fast to time well (a header check) is not judged on timer noise.
 
 export const ADVERSARIAL_LENGTH = 50_000;
-const BASELINE_LENGTH = 5_000;
+const SMALL_LENGTH = 5_000;
 
 /** Long runs that make backtracking patterns rescan: blanks, dots, dashes, letters and mixes. */
 export function adversarialInputs(n = ADVERSARIAL_LENGTH): Record<string, string> {
@@ -25,11 +27,13 @@ export function adversarialInputs(n = ADVERSARIAL_LENGTH): Record<string, string
   };
 }
 
-function bestOf(runs: number, fn: () => unknown): number {
+export const ADVERSARIAL_SHAPES = Object.keys(adversarialInputs(10));
+
+async function bestOf(runs: number, fn: () => unknown): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
-    fn();
+    await fn();
     best = Math.min(best, performance.now() - started);
   }
   return best;
@@ -41,30 +45,18 @@ function linearPass(text: string): number {
   return sum;
 }
 
-let baseline: number | undefined;
-
-/** How many times longer fn(input) takes than a linear pass over 5,000 characters (best of runs). */
-export function timeRatio(fn: () => unknown, runs = 3): number {
-  const sample = 'a .-\t\n'.repeat(BASELINE_LENGTH / 5).slice(0, BASELINE_LENGTH);
-  // A floor of 1 microsecond keeps a timer's resolution from inflating the ratio.
-  baseline ??= Math.max(
-    0.001,
-    bestOf(50, () => linearPass(sample)),
-  );
-  return bestOf(runs, fn) / baseline;
+/**
+ * How many times longer fn takes on the 50,000-character input of `shape` than on the
+ * 5,000-character one (best of several runs each; sync or async fn).
+ */
+export async function growthRatio(shape: string, fn: (text: string) => unknown): Promise<number> {
+  const large = adversarialInputs(ADVERSARIAL_LENGTH)[shape]!;
+  const small = adversarialInputs(SMALL_LENGTH)[shape]!;
+  const floor = 20 * (await bestOf(20, () => linearPass(small)));
+  const smallTime = await bestOf(5, () => fn(small));
+  const largeTime = await bestOf(3, () => fn(large));
+  return largeTime / Math.max(smallTime, floor);
 }
 
-/** The same for an async function (awaited; the await itself costs little next to the bound). */
-export async function timeRatioAsync(fn: () => Promise<unknown>, runs = 3): Promise<number> {
-  timeRatio(() => undefined, 1); // sets the baseline
-  let best = Infinity;
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await fn();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best / baseline!;
-}
-
-/** Generous for linear code (which measures at 10-300), far below quadratic (~10^4-10^5). */
-export const MAX_LINEAR_RATIO = 2_000;
+/** Ten times the input: linear code measures ~10 (GC adds a little), quadratic ~100. */
+export const MAX_GROWTH = 35;
