@@ -7,7 +7,7 @@ import {
 import type { Deps } from './deps.js';
 import { createAuthenticate } from './platform/http/auth.js';
 import type { AppContext } from './platform/http/context.js';
-import { registerErrorHandlers } from './platform/http/error-handler.js';
+import { answerFrameworkError, registerErrorHandlers } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
@@ -25,6 +25,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Infrastructure.

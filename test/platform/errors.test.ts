@@ -119,8 +119,8 @@ describe('errors', () => {
     for (const [method, url] of [
       ['GET', '/api/v1/nothing-here'],
       ['GET', '/api/v2/sessions'],
-      ['DELETE', '/api/v1/sessions'],
-      ['POST', '/'],
+      ['DELETE', '/api/v1/session'],
+      ['POST', '/api'],
     ] as const) {
       expectErrorBody(await t.app.inject({ method, url, headers: user.headers }), 404, 'NOT_FOUND');
     }
