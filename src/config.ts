@@ -25,6 +25,8 @@ const envSchema = z
     LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
     LLM_TIMEOUT_MS: int(100, 600_000).default(10_000),
     GENERATION_RATE_LIMIT: int(0, 1_000_000).default(30),
+    MAX_JOB_POSTINGS_PER_USER: int(0, 1_000_000).default(500),
+    MAX_SESSIONS_PER_USER: int(0, 1_000_000).default(2_000),
     WORKER_CONCURRENCY: int(1, 64).default(4),
     WORKER_IN_API: bool.default(true),
     SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
@@ -67,6 +69,8 @@ export interface Config {
     timeoutMs: number;
   };
   generationRateLimit: number;
+  /** Rows one user may keep (0: no limit): hoarding stays bounded. */
+  limits: { jobPostingsPerUser: number; sessionsPerUser: number };
   worker: { concurrency: number; inApi: boolean; shutdownGraceMs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -111,6 +115,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     generationRateLimit: e.GENERATION_RATE_LIMIT,
+    limits: {
+      jobPostingsPerUser: e.MAX_JOB_POSTINGS_PER_USER,
+      sessionsPerUser: e.MAX_SESSIONS_PER_USER,
+    },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

@@ -72,12 +72,14 @@ function createServices(
   const resumes = createResumesService({ resumes: createResumesRepository(db.orm) });
   const jobPostings = createJobPostingsService({
     jobPostings: createJobPostingsRepository(db.orm),
+    maxPerUser: config.limits.jobPostingsPerUser,
   });
   const sessions = createSessionsService({
     db,
     sessions: createSessionsRepository(db.orm),
     messages: createMessagesRepository(db),
     jobPostings,
+    maxPerUser: config.limits.sessionsPerUser,
   });
   const operations = createOperationsService({
     operations: createOperationsRepository(db),

@@ -5,7 +5,14 @@ import type {
   JobPostingsRepository,
 } from './job-postings.repository.js';
 
-export function createJobPostingsService({ jobPostings }: { jobPostings: JobPostingsRepository }) {
+export function createJobPostingsService({
+  jobPostings,
+  maxPerUser,
+}: {
+  jobPostings: JobPostingsRepository;
+  /** Postings one user may keep; 0: no limit. */
+  maxPerUser: number;
+}) {
   async function get(id: string, userId: string): Promise<JobPostingRow> {
     const posting = await jobPostings.findById(id, userId);
     if (!posting) throw notFound('JOB_POSTING_NOT_FOUND', 'Job posting');
@@ -13,8 +20,17 @@ export function createJobPostingsService({ jobPostings }: { jobPostings: JobPost
   }
 
   return {
-    create: (userId: string, fields: JobPostingFields) => jobPostings.insert(userId, fields),
-    list: (userId: string) => jobPostings.listByUser(userId),
+    async create(userId: string, fields: JobPostingFields): Promise<JobPostingRow> {
+      const posting = await jobPostings.insertCapped(userId, fields, maxPerUser);
+      if (!posting) {
+        throw new AppError(
+          'LIMIT_REACHED',
+          `You have ${maxPerUser} job postings, the most one account can keep. Delete one you no longer need first.`,
+        );
+      }
+      return posting;
+    },
+    listPage: jobPostings.listPage,
     get,
     async update(
       id: string,
