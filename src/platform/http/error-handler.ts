@@ -84,7 +84,7 @@ function messageFor(code: ErrorCode): string {
  * parameter over `maxParamLength`), in the contract's shape instead of Fastify's own.
  */
 export function answerFrameworkError(
-  err: FastifyError,
+  err: Pick<FastifyError, 'code'>,
   _request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
@@ -115,6 +115,15 @@ export function registerErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const allowed = allowedMethods(path);
+    if (allowed.includes(request.method)) {
+      // The route exists, yet the router passed it by: a path parameter over maxParamLength
+      // falls through to the UI's catch-all route, which lands here.
+      return answerFrameworkError(
+        Object.assign(new Error('path parameter too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }),
+        request,
+        reply,
+      );
+    }
     if (allowed.length > 0) {
       reply.header('Allow', allowed.join(', '));
       return sendError(
