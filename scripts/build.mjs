@@ -18,6 +18,8 @@ function run(label, cmd, args) {
 }
 
 run('server', bin('tsc'), ['-p', 'tsconfig.build.json']);
+// The UI's wire types from the server's own OpenAPI document (unchanged unless a route changed).
+run('API types', bin('tsx'), ['scripts/api-schema.ts']);
 if (existsSync(path.join(root, 'vite.config.ts')))
   run('web UI', bin('vite'), ['build', '--logLevel', 'warn']);
 run('database template', process.execPath, ['dist/platform/db/build-template.js']);

@@ -7,6 +7,7 @@ import {
 import type { Deps } from './deps.js';
 import { createAuthenticate } from './platform/http/auth.js';
 import {
+  answerFrameworkError,
   databaseUnavailable,
   registerErrorHandlers,
   sendError,
@@ -40,6 +41,7 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     ...serverTimeouts(deps.config.requestTimeoutMs),
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Infrastructure.

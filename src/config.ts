@@ -29,6 +29,8 @@ const envSchema = z
     LOGIN_FAILURES_PER_ADDRESS: int(0, 1_000_000).default(100),
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: int(0, 1_000_000).default(20),
     PASSWORD_HASH_CONCURRENCY: int(1, 64).default(2),
+    MAX_JOB_POSTINGS_PER_USER: int(0, 1_000_000).default(500),
+    MAX_SESSIONS_PER_USER: int(0, 1_000_000).default(2_000),
     WORKER_CONCURRENCY: int(1, 64).default(4),
     REQUEST_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
     PDF_TIMEOUT_MS: int(100, 120_000).default(10_000),
@@ -110,6 +112,8 @@ export interface Config {
   pdf: { timeoutMs: number; maxPages: number; concurrency: number };
   /** A long-poll re-reads its operation this often even without a wake-up (one may be lost). */
   longPollRecheckMs: number;
+  /** Rows one user may keep (0: no limit): hoarding stays bounded. */
+  limits: { jobPostingsPerUser: number; sessionsPerUser: number };
   worker: {
     concurrency: number;
     inApi: boolean;
@@ -177,6 +181,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     secretsKey: e.SECRETS_KEY,
     // Embedded: the only user is the machine's own, and a local model server is the usual case.
     userLlm: { allowPrivate: e.USER_LLM_ALLOW_PRIVATE ?? !e.DATABASE_URL },
+    limits: {
+      jobPostingsPerUser: e.MAX_JOB_POSTINGS_PER_USER,
+      sessionsPerUser: e.MAX_SESSIONS_PER_USER,
+    },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       inApi: e.WORKER_IN_API,

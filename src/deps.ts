@@ -97,12 +97,14 @@ function createServices(
   const jobPostings = createJobPostingsService({
     jobPostings: createJobPostingsRepository(db),
     eraseSessions,
+    maxPerUser: config.limits.jobPostingsPerUser,
   });
   const sessions = createSessionsService({
     db,
     sessions: createSessionsRepository(db.orm),
     messages: createMessagesRepository(db),
     jobPostings,
+    maxPerUser: config.limits.sessionsPerUser,
   });
   const operations = createOperationsService({
     operations: createOperationsRepository(db),

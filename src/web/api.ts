@@ -1,14 +1,7 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './api-schema.js';
 import { getToken } from './auth-store.js';
-import type {
-  JobPosting,
-  JobPostingInput,
-  Message,
-  Operation,
-  Resume,
-  Session,
-  Token,
-  User,
-} from './types.js';
+import type { JobPostingInput } from './types.js';
 
 export interface FieldError {
   field: string;
@@ -37,28 +30,33 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-interface RequestOptions {
-  method?: string;
-  body?: unknown;
-  form?: FormData;
-  signal?: AbortSignal;
-  auth?: boolean;
+// Typed by the service's own OpenAPI document: a path, a parameter or a body that the
+// service does not have is a compile error.
+const client = createClient<paths>({ fetch: (request) => globalThis.fetch(request) });
+client.use({
+  onRequest({ request, schemaPath }) {
+    const token = schemaPath.startsWith('/api/v1/auth/') ? null : getToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    request.headers.set('Accept', 'application/json');
+    return request;
+  },
+});
+
+interface Outcome<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, form, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = auth ? getToken() : null;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
+/** The body of a successful answer, or an ApiError. */
+async function call<T>(
+  send: () => Promise<Outcome<T>>,
+  { signal, auth = true }: { signal?: AbortSignal; auth?: boolean } = {},
+): Promise<T> {
+  const hadToken = auth && getToken() !== null;
+  let outcome: Outcome<T>;
   try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      body: form ?? (body !== undefined ? JSON.stringify(body) : undefined),
-      signal,
-    });
+    outcome = await send();
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(
@@ -67,10 +65,9 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
       'The server could not be reached. Check your connection and try again.',
     );
   }
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (res.ok) return data as T;
-  throw toApiError(res, data, Boolean(token));
+  const { response } = outcome;
+  if (response.ok) return outcome.data as T;
+  throw toApiError(response, outcome.error, hadToken);
 }
 
 function toApiError(res: Response, data: unknown, hadToken: boolean): ApiError {
@@ -87,42 +84,57 @@ function toApiError(res: Response, data: unknown, hadToken: boolean): ApiError {
   );
 }
 
-export const api = {
-  register: (input: { email: string; password: string; full_name: string }) =>
-    request<User>('/auth/register', { method: 'POST', body: input, auth: false }),
-  login: (input: { email: string; password: string }) =>
-    request<Token>('/auth/login', { method: 'POST', body: input, auth: false }),
-  me: () => request<User>('/users/me'),
+const byId = (id: string) => ({ params: { path: { id } } });
 
-  getResume: () => request<Resume>('/users/me/resume'),
+export const api = {
+  register: (body: { email: string; password: string; full_name: string }) =>
+    call(() => client.POST('/api/v1/auth/register', { body }), { auth: false }),
+  login: (body: { email: string; password: string }) =>
+    call(() => client.POST('/api/v1/auth/login', { body }), { auth: false }),
+  me: () => call(() => client.GET('/api/v1/users/me')),
+
+  getResume: () => call(() => client.GET('/api/v1/users/me/resume')),
   saveResume: (content: string) =>
-    request<Resume>('/users/me/resume', { method: 'PUT', body: { content } }),
+    call(() => client.PUT('/api/v1/users/me/resume', { body: { content } })),
   uploadResume: (file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return request<Resume>('/users/me/resume/file', { method: 'POST', form });
+    return call(() =>
+      client.POST('/api/v1/users/me/resume/file', {
+        body: form as unknown as { file: string },
+        bodySerializer: (body) => body as unknown as FormData,
+      }),
+    );
   },
 
-  listPostings: () => request<JobPosting[]>('/job-postings'),
-  createPosting: (input: JobPostingInput) =>
-    request<JobPosting>('/job-postings', { method: 'POST', body: input }),
-  updatePosting: (id: string, input: JobPostingInput) =>
-    request<JobPosting>(`/job-postings/${id}`, { method: 'PATCH', body: input }),
+  listPostings: () => call(() => client.GET('/api/v1/job-postings')),
+  createPosting: (body: JobPostingInput) =>
+    call(() => client.POST('/api/v1/job-postings', { body })),
+  updatePosting: (id: string, body: JobPostingInput) =>
+    call(() => client.PATCH('/api/v1/job-postings/{id}', { ...byId(id), body })),
 
-  listSessions: () => request<Session[]>('/sessions'),
-  getSession: (id: string) => request<Session>(`/sessions/${id}`),
+  listSessions: () => call(() => client.GET('/api/v1/sessions')),
+  getSession: (id: string) => call(() => client.GET('/api/v1/sessions/{id}', byId(id))),
   startSession: (jobPostingId: string) =>
-    request<Session>('/sessions', { method: 'POST', body: { job_posting_id: jobPostingId } }),
+    call(() => client.POST('/api/v1/sessions', { body: { job_posting_id: jobPostingId } })),
   transition: (id: string, action: 'pause' | 'resume' | 'complete') =>
-    request<Session>(`/sessions/${id}/${action}`, { method: 'POST' }),
-  messages: (id: string) => request<Message[]>(`/sessions/${id}/messages`),
+    call(() => client.POST(`/api/v1/sessions/{id}/${action}`, byId(id))),
+  messages: (id: string) => call(() => client.GET('/api/v1/sessions/{id}/messages', byId(id))),
   answer: (id: string, content: string) =>
-    request<Message>(`/sessions/${id}/answers`, { method: 'POST', body: { content } }),
-  sessionOperations: (id: string) => request<Operation[]>(`/sessions/${id}/operations`),
+    call(() => client.POST('/api/v1/sessions/{id}/answers', { ...byId(id), body: { content } })),
+  sessionOperations: (id: string) =>
+    call(() => client.GET('/api/v1/sessions/{id}/operations', byId(id))),
 
   generateQuestion: (sessionId: string) =>
-    request<Operation>(`/sessions/${sessionId}/generate-question`, { method: 'POST' }),
+    call(() => client.POST('/api/v1/sessions/{id}/generate-question', byId(sessionId))),
   /** Long-poll: answers when the operation is finished or after waitSeconds. */
   waitForOperation: (id: string, waitSeconds: number, signal?: AbortSignal) =>
-    request<Operation>(`/operations/${id}?wait=${waitSeconds}`, { signal }),
+    call(
+      () =>
+        client.GET('/api/v1/operations/{id}', {
+          params: { path: { id }, query: { wait: waitSeconds } },
+          signal,
+        }),
+      { signal },
+    ),
 };

@@ -1,81 +1,30 @@
-// The wire shapes the UI reads (see the route schemas under src/modules).
+// The wire shapes the UI reads, named from the generated api-schema.d.ts (never copied by
+// hand: `npm run generate:api` regenerates it from the service's OpenAPI document).
+import type { paths } from './api-schema.js';
 
-export interface User {
-  id: string;
-  email: string;
-  full_name: string;
-  created_at: string;
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON body of a path's answer with `status`. */
+export type Answer<
+  P extends keyof paths,
+  M extends keyof paths[P],
+  S extends number = 200,
+> = paths[P][M] extends { responses: infer R } ? (S extends keyof R ? Json<R[S]> : never) : never;
+/** The JSON body a path takes. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer T } };
 }
+  ? T
+  : never;
 
-export interface Token {
-  access_token: string;
-  token_type: 'bearer';
-  expires_in: number;
-}
-
-export interface Resume {
-  id: string;
-  content: string;
-  source_filename?: string | null;
-  updated_at: string;
-}
-
-export interface JobPosting {
-  id: string;
-  title: string;
-  company: string | null;
-  description: string;
-  tech_stack: string | null;
-  experience_level: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export type JobPostingInput = Pick<JobPosting, 'title' | 'company' | 'description'> &
-  Partial<Pick<JobPosting, 'tech_stack' | 'experience_level'>>;
-
-export type SessionStatus = 'active' | 'paused' | 'completed';
-
-export interface Session {
-  id: string;
-  job_posting_id: string;
-  status: SessionStatus;
-  question_count: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export type QuestionType = 'technical' | 'behavioral' | 'situational' | 'experience';
-
-export interface Focus {
-  requirement: string | null;
-  evidence: string | null;
-  summary: string;
-}
-
-export interface Message {
-  id: string;
-  role: 'interviewer' | 'candidate';
-  content: string;
-  question_type: QuestionType | null;
-  focus?: Focus | null;
-  reply_to?: string | null;
-  created_at: string;
-}
-
-export type OperationStatus = 'pending' | 'processing' | 'completed' | 'failed';
-
-export interface Operation {
-  id: string;
-  status: OperationStatus;
-  session_id: string;
-  result: {
-    question_text: string;
-    question_type: QuestionType;
-    message_id: string;
-    focus?: Focus;
-  } | null;
-  error_message: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type User = Answer<'/api/v1/users/me', 'get'>;
+export type Token = Answer<'/api/v1/auth/login', 'post'>;
+export type Resume = Answer<'/api/v1/users/me/resume', 'get'>;
+export type JobPosting = Answer<'/api/v1/job-postings/{id}', 'get'>;
+export type JobPostingInput = Body<'/api/v1/job-postings', 'post'>;
+export type Session = Answer<'/api/v1/sessions/{id}', 'get'>;
+export type SessionStatus = Session['status'];
+export type Message = Answer<'/api/v1/sessions/{id}/messages', 'get'>[number];
+export type QuestionType = NonNullable<Message['question_type']>;
+export type Focus = NonNullable<Message['focus']>;
+export type Operation = Answer<'/api/v1/operations/{id}', 'get'>;
+export type OperationStatus = Operation['status'];

@@ -119,8 +119,8 @@ describe('errors', () => {
     for (const [method, url] of [
       ['GET', '/api/v1/nothing-here'],
       ['GET', '/api/v2/sessions'],
-      ['DELETE', '/api/v1/sessions'],
-      ['POST', '/'],
+      ['DELETE', '/api/v1/session'],
+      ['POST', '/api'],
     ] as const) {
       expectErrorBody(await t.app.inject({ method, url, headers: user.headers }), 404, 'NOT_FOUND');
     }
@@ -166,7 +166,7 @@ describe('errors', () => {
     const failure = new Error(
       'select * from job_postings where user_id = $1 failed at /work/main/src/x.ts:12',
     );
-    const spy = vi.spyOn(t.deps.services.jobPostings, 'list').mockRejectedValueOnce(failure);
+    const spy = vi.spyOn(t.deps.services.jobPostings, 'listPage').mockRejectedValueOnce(failure);
     try {
       const detail = expectErrorBody(
         await t.app.inject({ method: 'GET', url: '/api/v1/job-postings', headers: user.headers }),

@@ -51,8 +51,7 @@ export function templateFor(doc: OpenApiDocument, path: string): string | undefi
   return Object.keys(doc.paths).find((template) => {
     const t = template.split('/');
     return (
-      t.length === parts.length &&
-      t.every((seg, i) => (seg.startsWith('{') ? parts[i] !== '' : seg === parts[i]))
+      t.length === parts.length && t.every((seg, i) => seg.startsWith('{') || seg === parts[i])
     );
   });
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
+import { exactTime } from '../../platform/http/pagination.js';
 import { jobPostings } from '../../platform/db/schema.js';
 import type { EraseSessions } from '../sessions/session-erasure.js';
 
@@ -15,19 +16,45 @@ const owned = (id: string, userId: string) =>
 export function createJobPostingsRepository(db: Database) {
   const { orm } = db;
   return {
-    async insert(userId: string, fields: JobPostingFields): Promise<JobPostingRow> {
-      const rows = await orm
-        .insert(jobPostings)
-        .values({ userId, ...fields })
-        .returning();
-      return rows[0]!;
-    },
-    listByUser: (userId: string): Promise<JobPostingRow[]> =>
+    /** Newest first, strictly after the key `after` ([created_at to the microsecond, id]). */
+    listPage: (
+      userId: string,
+      take: number,
+      after?: readonly [string, string],
+    ): Promise<(JobPostingRow & { sortAt: string })[]> =>
       orm
-        .select()
+        .select({ ...getTableColumns(jobPostings), sortAt: exactTime(jobPostings.createdAt) })
         .from(jobPostings)
-        .where(eq(jobPostings.userId, userId))
-        .orderBy(desc(jobPostings.createdAt), desc(jobPostings.id)),
+        .where(
+          and(
+            eq(jobPostings.userId, userId),
+            after
+              ? sql`(${jobPostings.createdAt}, ${jobPostings.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(jobPostings.createdAt), desc(jobPostings.id))
+        .limit(take),
+    /** Inserts unless the user already has `cap` postings (0: no cap); null when at the cap. */
+    insertCapped: (userId: string, fields: JobPostingFields, cap: number) =>
+      orm.transaction(async (tx): Promise<JobPostingRow | null> => {
+        if (cap > 0) {
+          // Serialises one user's creations so that concurrent ones cannot pass the cap together.
+          await tx.execute(
+            sql`SELECT pg_advisory_xact_lock(hashtext(${`job_postings:${userId}`}))`,
+          );
+          const [row] = await tx
+            .select({ n: count() })
+            .from(jobPostings)
+            .where(eq(jobPostings.userId, userId));
+          if ((row?.n ?? 0) >= cap) return null;
+        }
+        const rows = await tx
+          .insert(jobPostings)
+          .values({ userId, ...fields })
+          .returning();
+        return rows[0]!;
+      }),
     async findById(id: string, userId: string): Promise<JobPostingRow | null> {
       const rows = await orm.select().from(jobPostings).where(owned(id, userId)).limit(1);
       return rows[0] ?? null;

@@ -3,6 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { JobPostingsService } from './job-postings.service.js';
 import { operationDocs } from '../../platform/http/openapi.js';
+import {
+  PAGE_DESCRIPTION,
+  cursorKeys,
+  listQuery,
+  readCursor,
+  sendPage,
+} from '../../platform/http/pagination.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { fromJobPostingPatch, toJobPostingResponse } from './job-postings.presenter.js';
 import {
@@ -23,7 +30,7 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
       schema: {
         ...doc('createJobPosting', 'Add a job posting'),
         body: createJobPostingBody,
-        response: { 201: jobPostingResponse },
+        response: { 201: jobPostingResponse, ...errors(409) },
       },
     },
     async (request, reply) => {
@@ -43,11 +50,18 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
     '/job-postings',
     {
       schema: {
-        ...doc('listJobPostings', 'List your job postings, newest first'),
-        response: { 200: z.array(jobPostingResponse) },
+        ...doc('listJobPostings', 'List your job postings, newest first, a page at a time'),
+        querystring: listQuery(100),
+        response: { 200: z.array(jobPostingResponse).describe(PAGE_DESCRIPTION) },
       },
     },
-    async (request) => (await jobPostings.list(request.userId)).map(toJobPostingResponse),
+    async (request, reply) => {
+      const { limit, cursor } = request.query;
+      const after = readCursor(cursor, 'job-postings', cursorKeys.timeAndId);
+      const rows = await jobPostings.listPage(request.userId, limit + 1, after);
+      const page = sendPage(request, reply, 'job-postings', rows, limit, (r) => [r.sortAt, r.id]);
+      return page.map(toJobPostingResponse);
+    },
   );
 
   app.get(

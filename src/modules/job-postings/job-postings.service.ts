@@ -1,4 +1,4 @@
-import { notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { EraseSessions } from '../sessions/session-erasure.js';
 import type {
   JobPostingFields,
@@ -9,10 +9,13 @@ import type {
 export function createJobPostingsService({
   jobPostings,
   eraseSessions,
+  maxPerUser,
 }: {
   jobPostings: JobPostingsRepository;
   /** The sessions module's erasure: a posting's interviews go with it. */
   eraseSessions: EraseSessions;
+  /** Postings one user may keep; 0: no limit. */
+  maxPerUser: number;
 }) {
   async function get(id: string, userId: string): Promise<JobPostingRow> {
     const posting = await jobPostings.findById(id, userId);
@@ -21,8 +24,17 @@ export function createJobPostingsService({
   }
 
   return {
-    create: (userId: string, fields: JobPostingFields) => jobPostings.insert(userId, fields),
-    list: (userId: string) => jobPostings.listByUser(userId),
+    async create(userId: string, fields: JobPostingFields): Promise<JobPostingRow> {
+      const posting = await jobPostings.insertCapped(userId, fields, maxPerUser);
+      if (!posting) {
+        throw new AppError(
+          'LIMIT_REACHED',
+          `You have ${maxPerUser} job postings, the most one account can keep. Delete one you no longer need first.`,
+        );
+      }
+      return posting;
+    },
+    listPage: jobPostings.listPage,
     get,
     async update(
       id: string,

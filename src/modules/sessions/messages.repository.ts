@@ -8,11 +8,17 @@ const COLUMNS =
 
 export function createMessagesRepository(db: Database) {
   return {
-    listBySession: (sessionId: string): Promise<MessageRow[]> =>
-      db.query<MessageRow>(
-        `SELECT ${COLUMNS} FROM messages WHERE session_id = $1 ORDER BY seq`,
-        [sessionId],
-        'messages_by_session',
+    /** Oldest first, strictly after the message numbered `afterSeq`. */
+    listPage: (
+      sessionId: string,
+      take: number,
+      afterSeq = '0',
+    ): Promise<(MessageRow & { sort_seq: string })[]> =>
+      db.query<MessageRow & { sort_seq: string }>(
+        `SELECT ${COLUMNS}, seq::text AS sort_seq FROM messages
+          WHERE session_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+        [sessionId, afterSeq, take],
+        'messages_page',
       ),
     /** The newest question of the session with whether it was answered; null before the first. */
     async latestQuestion(

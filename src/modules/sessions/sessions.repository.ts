@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { exactTime } from '../../platform/http/pagination.js';
 import type { Orm, Queryable } from '../../platform/db/client.js';
 import { interviewSessions, type SessionStatus } from '../../platform/db/schema.js';
 
@@ -9,16 +10,46 @@ const owned = (id: string, userId: string) =>
 
 export function createSessionsRepository(orm: Orm) {
   return {
-    async insert(userId: string, jobPostingId: string): Promise<SessionRow> {
-      const rows = await orm.insert(interviewSessions).values({ userId, jobPostingId }).returning();
-      return rows[0]!;
-    },
-    listByUser: (userId: string): Promise<SessionRow[]> =>
+    /** Inserts unless the user already has `cap` sessions (0: no cap); null when at the cap. */
+    insertCapped: (userId: string, jobPostingId: string, cap: number) =>
+      orm.transaction(async (tx): Promise<SessionRow | null> => {
+        if (cap > 0) {
+          // Serialises one user's creations so that concurrent ones cannot pass the cap together.
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`sessions:${userId}`}))`);
+          const [row] = await tx
+            .select({ n: count() })
+            .from(interviewSessions)
+            .where(eq(interviewSessions.userId, userId));
+          if ((row?.n ?? 0) >= cap) return null;
+        }
+        const rows = await tx
+          .insert(interviewSessions)
+          .values({ userId, jobPostingId })
+          .returning();
+        return rows[0]!;
+      }),
+    /** Newest first, strictly after the key `after` ([created_at to the microsecond, id]). */
+    listPage: (
+      userId: string,
+      take: number,
+      after?: readonly [string, string],
+    ): Promise<(SessionRow & { sortAt: string })[]> =>
       orm
-        .select()
+        .select({
+          ...getTableColumns(interviewSessions),
+          sortAt: exactTime(interviewSessions.createdAt),
+        })
         .from(interviewSessions)
-        .where(eq(interviewSessions.userId, userId))
-        .orderBy(desc(interviewSessions.createdAt), desc(interviewSessions.id)),
+        .where(
+          and(
+            eq(interviewSessions.userId, userId),
+            after
+              ? sql`(${interviewSessions.createdAt}, ${interviewSessions.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(interviewSessions.createdAt), desc(interviewSessions.id))
+        .limit(take),
     async findById(id: string, userId: string): Promise<SessionRow | null> {
       const rows = await orm.select().from(interviewSessions).where(owned(id, userId)).limit(1);
       return rows[0] ?? null;

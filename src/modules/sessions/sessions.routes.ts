@@ -3,6 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../platform/http/context.js';
 import type { SessionsService } from './sessions.service.js';
 import { operationDocs } from '../../platform/http/openapi.js';
+import {
+  PAGE_DESCRIPTION,
+  cursorKeys,
+  listQuery,
+  readCursor,
+  sendPage,
+} from '../../platform/http/pagination.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { toMessageResponse, toSessionResponse } from './sessions.presenter.js';
 import {
@@ -31,7 +38,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
       schema: {
         ...doc('createSession', 'Start a mock interview for a job posting'),
         body: createSessionBody,
-        response: { 201: sessionResponse, ...errors(404) },
+        response: { 201: sessionResponse, ...errors(404, 409) },
       },
     },
     async (request, reply) => {
@@ -44,11 +51,18 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     '/sessions',
     {
       schema: {
-        ...doc('listSessions', 'List your sessions'),
-        response: { 200: z.array(sessionResponse) },
+        ...doc('listSessions', 'List your sessions, newest first, a page at a time'),
+        querystring: listQuery(100),
+        response: { 200: z.array(sessionResponse).describe(PAGE_DESCRIPTION) },
       },
     },
-    async (request) => (await sessions.list(request.userId)).map(toSessionResponse),
+    async (request, reply) => {
+      const { limit, cursor } = request.query;
+      const after = readCursor(cursor, 'sessions', cursorKeys.timeAndId);
+      const rows = await sessions.listPage(request.userId, limit + 1, after);
+      const page = sendPage(request, reply, 'sessions', rows, limit, (r) => [r.sortAt, r.id]);
+      return page.map(toSessionResponse);
+    },
   );
 
   app.get(
@@ -99,11 +113,20 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
       schema: {
         ...doc('listSessionMessages', 'List the messages of a session, oldest first'),
         params: idParams,
-        response: { 200: z.array(messageResponse), ...errors(404) },
+        querystring: listQuery(500),
+        response: {
+          200: z.array(messageResponse).describe(PAGE_DESCRIPTION),
+          ...errors(404),
+        },
       },
     },
-    async (request) =>
-      (await sessions.listMessages(request.params.id, request.userId)).map(toMessageResponse),
+    async (request, reply) => {
+      const { limit, cursor } = request.query;
+      const after = readCursor(cursor, 'messages', cursorKeys.seq)?.[0];
+      const rows = await sessions.listMessages(request.params.id, request.userId, limit + 1, after);
+      const page = sendPage(request, reply, 'messages', rows, limit, (r) => [r.sort_seq]);
+      return page.map(toMessageResponse);
+    },
   );
 
   app.post(

@@ -28,9 +28,17 @@ interface SessionsDeps {
   sessions: SessionsRepository;
   messages: MessagesRepository;
   jobPostings: JobPostingsService;
+  /** Sessions one user may keep; 0: no limit. */
+  maxPerUser: number;
 }
 
-export function createSessionsService({ db, sessions, messages, jobPostings }: SessionsDeps) {
+export function createSessionsService({
+  db,
+  sessions,
+  messages,
+  jobPostings,
+  maxPerUser,
+}: SessionsDeps) {
   async function get(id: string, userId: string): Promise<SessionRow> {
     const session = await sessions.findById(id, userId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Interview session');
@@ -40,9 +48,16 @@ export function createSessionsService({ db, sessions, messages, jobPostings }: S
   return {
     async create(userId: string, jobPostingId: string): Promise<SessionRow> {
       await jobPostings.get(jobPostingId, userId); // 404 for a missing or another user's posting
-      return sessions.insert(userId, jobPostingId);
+      const session = await sessions.insertCapped(userId, jobPostingId, maxPerUser);
+      if (!session) {
+        throw new AppError(
+          'LIMIT_REACHED',
+          `You have ${maxPerUser} interview sessions, the most one account can keep.`,
+        );
+      }
+      return session;
     },
-    list: (userId: string) => sessions.listByUser(userId),
+    listPage: sessions.listPage,
     get,
 
     /** Deletes the session with its transcript and operations; one in flight writes nothing. */
@@ -62,9 +77,9 @@ export function createSessionsService({ db, sessions, messages, jobPostings }: S
       );
     },
 
-    async listMessages(id: string, userId: string): Promise<MessageRow[]> {
+    async listMessages(id: string, userId: string, take: number, afterSeq?: string) {
       await get(id, userId);
-      return messages.listBySession(id);
+      return messages.listPage(id, take, afterSeq);
     },
 
     answer: (id: string, userId: string, content: string): Promise<MessageRow> =>

@@ -1,7 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../errors.js';
 import { isDatabaseUnavailableError, isUnstorableText } from '../db/errors.js';
+import { trackKnownPaths } from './known-paths.js';
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -79,7 +80,30 @@ function messageFor(code: ErrorCode): string {
   return code === 'UNAUTHORIZED' ? 'Authentication is required.' : 'The request was not accepted.';
 }
 
+/**
+ * Errors Fastify answers before a route is chosen (a URL it cannot decode, a path
+ * parameter over `maxParamLength`), in the contract's shape instead of Fastify's own.
+ */
+export function answerFrameworkError(
+  err: Pick<FastifyError, 'code'>,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  // Path parameters are ids: one too long or not decodable is an invalid id, as by the contract.
+  const message =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'is too long to be an id'
+      : 'is not a valid URL path (bad percent-encoding)';
+  return sendError(
+    reply,
+    new AppError('VALIDATION_ERROR', 'The request is not valid.', {
+      errors: [{ field: 'path', message }],
+    }),
+  );
+}
+
 export function registerErrorHandlers(app: FastifyInstance): void {
+  const allowedMethods = trackKnownPaths(app);
   app.setErrorHandler((err, request, reply) => {
     const known = toAppError(err);
     if (known) return sendError(reply, known);
@@ -89,10 +113,25 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       new AppError('INTERNAL_ERROR', 'Something went wrong on our side. Please try again.'),
     );
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      reply,
-      new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
-    ),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.includes(request.method)) {
+      // The route exists, yet the router passed it by: a path parameter over maxParamLength
+      // falls through to the UI's catch-all route, which lands here.
+      return answerFrameworkError(
+        Object.assign(new Error('path parameter too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }),
+        request,
+        reply,
+      );
+    }
+    if (allowed.length > 0) {
+      reply.header('Allow', allowed.join(', '));
+      return sendError(
+        reply,
+        new AppError('METHOD_NOT_ALLOWED', `${path} answers ${allowed.join(', ')} only.`),
+      );
+    }
+    return sendError(reply, new AppError('NOT_FOUND', `No route for ${request.method} ${path}.`));
+  });
 }

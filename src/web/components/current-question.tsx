@@ -3,7 +3,7 @@ import { OPERATION_STATUS_LABEL, QUESTION_TYPE_LABEL } from '../format.js';
 import { useElapsedSeconds } from '../hooks.js';
 import type { Message } from '../types.js';
 import { ErrorNotice } from './error-notice.js';
-import type { Generation } from './interview-panel.js';
+import type { Generation } from '../use-question-generation.js';
 
 interface CurrentQuestionProps {
   question: Message | undefined;

@@ -1,25 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { formatDateTime, plural, SESSION_STATUS_LABEL } from '../format.js';
-import type { JobPosting, Message, Operation, OperationStatus, Session } from '../types.js';
+import type { JobPosting, Message, Session } from '../types.js';
+import { useQuestionGeneration } from '../use-question-generation.js';
 import { ErrorNotice } from './error-notice.js';
 import { Field } from './field.js';
 import { CurrentQuestion } from './current-question.js';
 import { Transcript } from './transcript.js';
-
-// Each long-poll waits up to this long for the question before answering with the status
-// so far: short at first, so "waiting" turning into "writing" shows up promptly.
-const WAIT_SCHEDULE_SECONDS = [2, 5, 10];
-
-export type Generation =
-  | { kind: 'idle' }
-  | { kind: 'requesting' }
-  | { kind: 'waiting'; opId: string; status: OperationStatus; since: number }
-  | { kind: 'failed'; message: string }
-  /** The request or the polling itself failed; opId set when there is an operation to follow. */
-  | { kind: 'error'; error: unknown; opId: string | null; since: number };
-
-const isTerminal = (op: Operation) => op.status === 'completed' || op.status === 'failed';
 
 interface InterviewPanelProps {
   session: Session;
@@ -29,14 +16,12 @@ interface InterviewPanelProps {
 
 export function InterviewPanel({ session, posting, onChange }: InterviewPanelProps) {
   const [messages, setMessages] = useState<Message[] | null>(null);
-  const [gen, setGen] = useState<Generation>({ kind: 'idle' });
   const [answer, setAnswer] = useState('');
   const [answering, setAnswering] = useState(false);
   const [answerError, setAnswerError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
-  const polling = useRef<AbortController | null>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = session.id;
@@ -48,53 +33,15 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
     return list;
   }
 
-  async function follow(opId: string, since: number, first: Operation | null) {
-    polling.current?.abort();
-    const ctrl = new AbortController();
-    polling.current = ctrl;
-    setGen({ kind: 'waiting', opId, status: first?.status ?? 'pending', since });
-    try {
-      let op = first;
-      for (let poll = 0; op === null || !isTerminal(op); poll += 1) {
-        const wait = WAIT_SCHEDULE_SECONDS[Math.min(poll, WAIT_SCHEDULE_SECONDS.length - 1)]!;
-        const next: Operation = await api.waitForOperation(opId, wait, ctrl.signal);
-        if (ctrl.signal.aborted) return;
-        op = next;
-        setGen((g) => (g.kind === 'waiting' ? { ...g, status: next.status } : g));
-      }
-      if (op.status === 'failed') {
-        setGen({
-          kind: 'failed',
-          message: op.error_message ?? 'The question could not be written. Please try again.',
-        });
-        return;
-      }
-      const list = await refresh();
-      if (ctrl.signal.aborted) return;
-      setGen({ kind: 'idle' });
-      const n = list.filter((m) => m.role === 'interviewer').length;
-      setAnnouncement(`Question ${n} is ready.`);
-    } catch (err) {
-      if (!ctrl.signal.aborted) setGen({ kind: 'error', error: err, opId, since });
-    }
-  }
+  const { gen, busy, nextQuestion, tryAgain, pickUp } = useQuestionGeneration(id, async () => {
+    const fresh = await refresh();
+    const n = fresh.filter((m) => m.role === 'interviewer').length;
+    setAnnouncement(`Question ${n} is ready.`);
+  });
 
-  async function nextQuestion() {
-    if (gen.kind === 'requesting' || gen.kind === 'waiting') return;
+  function askForNextQuestion() {
     setAnnouncement('');
-    setGen({ kind: 'requesting' });
-    const since = Date.now();
-    try {
-      const op = await api.generateQuestion(id);
-      await follow(op.id, since, op);
-    } catch (err) {
-      setGen({ kind: 'error', error: err, opId: null, since });
-    }
-  }
-
-  function tryAgain() {
-    if (gen.kind === 'error' && gen.opId) void follow(gen.opId, gen.since, null);
-    else void nextQuestion();
+    void nextQuestion();
   }
 
   // Load the transcript, and pick up a question that was still being written (e.g. after a reload).
@@ -103,17 +50,7 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
     try {
       const [list, ops] = await Promise.all([api.messages(id), api.sessionOperations(id)]);
       setMessages(list);
-      const inFlight = ops.find((op) => !isTerminal(op));
-      const newest = ops[0];
-      const lastQuestion = list.filter((m) => m.role === 'interviewer').at(-1);
-      if (inFlight) {
-        void follow(inFlight.id, Date.parse(inFlight.created_at) || Date.now(), inFlight);
-      } else if (
-        newest?.status === 'failed' &&
-        (!lastQuestion || Date.parse(newest.updated_at) > Date.parse(lastQuestion.created_at))
-      ) {
-        setGen({ kind: 'failed', message: newest.error_message ?? 'The last question failed.' });
-      }
+      pickUp(ops, list);
     } catch (err) {
       setLoadError(err);
     }
@@ -121,7 +58,6 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
 
   useEffect(() => {
     void load();
-    return () => polling.current?.abort();
   }, [id]);
 
   async function transition(action: 'pause' | 'resume' | 'complete') {
@@ -159,7 +95,6 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
   const questionNumber = list.filter((m) => m.role === 'interviewer').length;
   const active = session.status === 'active';
   const completed = session.status === 'completed';
-  const busy = gen.kind === 'requesting' || gen.kind === 'waiting';
   const openQuestion = Boolean(question) && !answered;
   const title = posting
     ? `${posting.title}${posting.company ? ` · ${posting.company}` : ''}`
@@ -256,7 +191,7 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
                 type="button"
                 ref={nextRef}
                 class={`button${openQuestion ? ' button-secondary' : ''}`}
-                onClick={nextQuestion}
+                onClick={askForNextQuestion}
                 disabled={!active}
                 aria-disabled={busy ? 'true' : undefined}
               >
