@@ -4,6 +4,7 @@
 // named terms and key phrases. Nothing here knows any trade, so a ward nurse's posting works
 // as well as an engineer's, and three typed sentences as well as a page of bullets.
 
+import { capText } from '../text/bounds.js';
 import { extractKeyPhrases, extractNamedTerms, splitUnits } from '../text/units.js';
 import {
   cleanPhrase,
@@ -28,9 +29,10 @@ import type {
 
 const CREDENTIAL = /\b(?:licen[cs]e|licensure|certificat\w*|certified|degree|diploma|clearance)\b/i;
 const LABELLED_LIST = /^([A-Za-z][\w ]{0,30}):\s+(.+)$/;
-// "BLS certification is required." names its requirement before the verb.
+// "BLS certification is required." names its requirement before the verb. Searched, not
+// anchored with a lazy `^(.+?)\s+`, which would rescan a run of spaces from each of them.
 const PREDICATE =
-  /^(.+?)\s+(?:is|are)\s+(?:(?:strongly\s+|highly\s+)?(?:required|essential|mandatory|a must|expected|needed|preferred|desirable|helpful|useful|welcome|valued|a plus|a bonus|an advantage|advantageous))\b/i;
+  /\s(?:is|are) (?:(?:strongly |highly )?(?:required|essential|mandatory|a must|expected|needed|preferred|desirable|helpful|useful|welcome|valued|a plus|a bonus|an advantage|advantageous))\b/i;
 // "3+ years", "senior", "entry level": how much, not what.
 const LEVEL_NOISE =
   /\b(?:\d+\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)(?:\s+of)?|junior|entry|mid|senior|lead|principal|staff|level|mid-level|entry-level|experience|experienced|minimum|at least|or more|plus)\b/gi;
@@ -41,13 +43,17 @@ const AVAILABILITY =
 const EMPLOYER_INTRO = /^(?:we(?:'re| are)\b|our\b)|\b(?:looking for|seeking|hiring|wanted)\b/i;
 const MAX_REQUIREMENTS = 24;
 const MAX_POSTING_CHARS = 10_000;
+// Title, company, stack and level are a line each; the API allows more than any needs.
+const MAX_FIELD_CHARS = 300;
 
 export function analysePosting(posting: JobPostingContext): PostingAnalysis {
   // What a posting asks for comes first; past this point it is benefits and legal text,
   // and reading it would only cost time.
-  const description = posting.description.slice(0, MAX_POSTING_CHARS);
+  const description = capText(posting.description, MAX_POSTING_CHARS);
+  const title = capText(posting.title, MAX_FIELD_CHARS);
+  const company = capText(posting.company ?? '', MAX_FIELD_CHARS);
   const vocabulary = lowerCaseVocabulary(description);
-  const contextStems = stemSet(`${posting.title} ${posting.company ?? ''}`);
+  const contextStems = stemSet(`${title} ${company}`);
   const found: Requirement[] = [];
 
   const add = (
@@ -118,14 +124,15 @@ export function analysePosting(posting: JobPostingContext): PostingAnalysis {
       // A sentence typed as an order ("Own our order service.") is a duty, like a bullet.
       for (const duty of splitDuties(firstClause(unit.text))) add(duty, 'sentence', 10, 'verb');
     } else if (cues.length === 0) {
-      const predicate = PREDICATE.exec(unit.text)?.[1];
+      const at = unit.text.replace(/\s+/g, ' ').search(PREDICATE);
+      const predicate = at > 0 ? unit.text.replace(/\s+/g, ' ').slice(0, at) : null;
       if (predicate) add(predicate, 'sentence', 8, 'noun');
     }
   }
-  for (const item of (posting.techStack ?? '').split(/[,;/|]|\band\b/)) {
+  for (const item of capText(posting.techStack ?? '', MAX_FIELD_CHARS).split(/[,;/|]|\band\b/)) {
     addUnlessNamed(item, 'stack', 4);
   }
-  const level = (posting.experienceLevel ?? '')
+  const level = capText(posting.experienceLevel ?? '', MAX_FIELD_CHARS)
     .replace(LEVEL_NOISE, ' ')
     .replace(/^[\s,;:()-]*(?:(?:in|with|of|on|at|as)\s+)?/i, '');
   addUnlessNamed(level, 'level', 6);

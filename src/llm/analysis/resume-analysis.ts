@@ -62,7 +62,8 @@ export function analyseResume(resume: string): ResumeAnalysis {
     const lineSection = inline && heading ? heading : section;
     const body = inline && heading ? (inline[2] ?? '') : line.replace(BULLET, '');
     if (lineSection === 'skills') {
-      for (const item of body.replace(/\([^)]*\)/g, '').split(/[,;|•·]/)) {
+      // [^()] rather than [^)]: from each "(" of a run the scan stops at the next one.
+      for (const item of body.replace(/\([^()]*\)/g, '').split(/[,;|•·]/)) {
         const skill = item.trim();
         if (skill.length >= 2 && wordCount(skill) <= 5)
           result.skills.push(evidence('skill', skill, 5));

@@ -1,18 +1,21 @@
 // Reading one resume line: is it a role, and how is a claim quoted back to the candidate
 // ("Built X" -> "you built X", "I run Y" -> "you run Y", "Our rate rose" -> "your rate rose").
 
+import { capText, MAX_PHRASE_CHARS, trimEndChars } from '../text/bounds.js';
 import { isAdjective, isPastTense } from '../text/grammar.js';
 import { STOPWORDS, stemSet, wordCount } from '../text/normalise.js';
 import { firstClause, indefiniteArticle, isActionVerb } from '../text/phrases.js';
 import type { Evidence, EvidenceKind } from './types.js';
 
 const DATE = /\b(?:19|20)\d{2}\b|\bpresent\b|\bcurrent\b/i;
+// Matched on a line whose spaces are single, so no quantifier here meets a run of them.
 const DATE_RANGE =
-  /\(?\s*(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}\s*(?:(?:[-–—]|to)\s*(?:(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}|present|current|now))?\s*\)?/gi;
+  /\(?(?:[A-Za-z]{3,9}\.? )?(?:19|20)\d{2} ?(?:(?:[-–—]|to) ?(?:(?:[A-Za-z]{3,9}\.? )?(?:19|20)\d{2}|present|current|now))?\)?/gi;
 // "Backend engineer, 6 years." / "Registered nurse with three years on a surgical ward."
 const HEADLINE =
   /^(?:I am |I'm )?(?:an? )?([A-Za-z][\w/&-]*(?:\s+[A-Za-z][\w/&-]*){0,3}?)(?:\s*,\s*|\s+(?:with|at|for|of|in)\s+)(?=.*\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\+?\s+years?\b)/i;
-const NAMED = /\b(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*|\w*\d\w*)\b/;
+// Tested on one word at a time: unanchored, `\w*\d` would rescan a long word from each letter.
+const NAMED = /^(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]|\W*\w*\d)/;
 const CREDENTIAL = /\b(?:certified|certificate|certification|licen[cs]ed?|registered)\b/i;
 
 export function opensWithPastTense(text: string): boolean {
@@ -39,9 +42,7 @@ function shorten(text: string, maxWords: number): string {
   const joined = text.replace(/;\s+([a-z][\w-]*)/gi, (all, word: string) =>
     opensWithPastTense(word) ? ` and ${word}` : all,
   );
-  const words = firstClause(joined)
-    .replace(/[.;,]+$/, '')
-    .split(/\s+/);
+  const words = trimEndChars(firstClause(joined), '.;,').split(/\s+/);
   if (words.length <= maxWords) return words.join(' ');
   const joint = words.findLastIndex((w, i) => i >= 5 && i < maxWords && w.endsWith(','));
   const kept = words.slice(0, joint > 0 ? joint + 1 : maxWords);
@@ -50,7 +51,7 @@ function shorten(text: string, maxWords: number): string {
 }
 
 export function evidence(kind: EvidenceKind, raw: string, maxWords: number): Evidence {
-  const text = shorten(raw.trim(), maxWords);
+  const text = shorten(capText(raw, MAX_PHRASE_CHARS).trim(), maxWords);
   let clause: string | null = null;
   if (kind === 'achievement' && opensWithVerb(text)) {
     clause = toSecondPerson(`you ${text[0]?.toLowerCase()}${text.slice(1)}`);
@@ -64,7 +65,8 @@ export function evidence(kind: EvidenceKind, raw: string, maxWords: number): Evi
 /** A prose sentence worth quoting: a claim, or a short line naming a certificate or a tool. */
 export function isClaim(sentence: string): boolean {
   const words = wordCount(sentence);
-  return words >= 5 || (words >= 2 && CREDENTIAL.test(sentence) && NAMED.test(sentence));
+  const named = () => sentence.split(/\s+/).some((word) => NAMED.test(word));
+  return words >= 5 || (words >= 2 && CREDENTIAL.test(sentence) && named());
 }
 
 /** "Staff Nurse, Telemetry Unit - Mercy Valley Medical Center, 2021 to Present" -> "Staff Nurse, Telemetry Unit". */
@@ -73,9 +75,11 @@ export function roleTitle(line: string): string | null {
     return null;
   }
   const parts = line
+    .replace(/\s+/g, ' ')
     .replace(DATE_RANGE, ' ')
-    .split(/\s+[|–—-]\s+|,\s+|\s+at\s+|\s+@\s+/)
-    .map((part) => part.replace(/[\s,|–—-]+$/, '').trim())
+    .replace(/ +/g, ' ')
+    .split(/ [|–—-] |, ?| at | @ /)
+    .map((part) => trimEndChars(part, ' ,|–—-').trim())
     .filter(Boolean);
   const title = parts.length >= 3 ? `${parts[0]}, ${parts[1]}` : parts[0];
   return title && wordCount(title) <= 7 ? title : null;

@@ -89,7 +89,7 @@ export function* drafts(
   const seed = hashText(`${posting.title}\n${posting.description}`);
   const quotedStems = plan.askedQuestions.map(questionStems);
   const fallback: Requirement = {
-    text: `the core duties of this ${shortTitle(posting.title)} role`,
+    text: `the core duties of this ${shortTitle(posting.title.slice(0, 200))} role`,
     stems: stemSet(posting.title),
     source: 'term',
     kind: 'duty',

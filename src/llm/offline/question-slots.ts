@@ -7,6 +7,7 @@ import type {
   Requirement,
   ResumeAnalysis,
 } from '../analysis/types.js';
+import { capText } from '../text/bounds.js';
 import { containment } from '../text/normalise.js';
 import { isActionVerbStem } from '../text/phrases.js';
 import type { QuestionSlots } from './question-templates.js';
@@ -71,6 +72,9 @@ export function shortTitle(title: string): string {
   return cut || title.trim();
 }
 
+// A title or company is one line; the API allows more than a question can quote.
+const MAX_FIELD_CHARS = 200;
+
 const SENIORITY =
   /\b(junior|entry|mid|senior|lead|principal|staff|manager|director|head|executive)\b/i;
 
@@ -81,7 +85,10 @@ export function buildSlots(
   evidence: Evidence | null,
   resume: ResumeAnalysis | null,
 ): QuestionSlots {
-  const level = SENIORITY.exec(posting.experienceLevel ?? '')?.[1]?.toLowerCase() ?? null;
+  const level =
+    SENIORITY.exec(capText(posting.experienceLevel ?? '', MAX_FIELD_CHARS))?.[1]?.toLowerCase() ??
+    null;
+  const company = capText(posting.company ?? '', MAX_FIELD_CHARS).trim();
   // Someone joining at entry level is not the one bringing colleagues up to speed.
   const seniority = level === 'junior' || level === 'entry' ? null : level;
   return {
@@ -90,8 +97,8 @@ export function buildSlots(
     secondRequirement: secondRequirement?.text ?? null,
     evidence,
     role: pickRole(requirement, resume),
-    shortTitle: shortTitle(posting.title),
-    at: posting.company?.trim() ? ` at ${posting.company.trim()}` : '',
+    shortTitle: shortTitle(capText(posting.title, MAX_FIELD_CHARS)),
+    at: company ? ` at ${company}` : '',
     seniority,
   };
 }

@@ -4,6 +4,7 @@
 // thread, not on the API's event loop. Only what is this product's own stays hand-written.
 
 import { createRequire } from 'node:module';
+import { chunkLine, MAX_WORD_CHARS } from './bounds.js';
 
 interface Conjugation {
   Infinitive?: string;
@@ -76,19 +77,29 @@ export function loadGrammar(): void {
 // The library's splitter walks back over a run of full stops from each one: a long run is
 // cut to an ellipsis first, which says the same.
 const DOT_RUN = /\.{4,}/g;
+const SENTENCE_STOP = /[.!?]\s/;
 
 /** Sentences of one line of prose: "Use Go. Then Rust." is two; "Dr. Lee", "e.g. X" stay whole. */
 export function splitSentences(line: string): string[] {
-  return load()
-    .splitSentences(line.replace(DOT_RUN, '...'))
-    .map((sentence) => sentence.trim())
-    .filter(Boolean);
+  const nlp = load();
+  // The library's own splitter is quadratic on some runs ('. . . .'): it sees a paragraph at a time.
+  return chunkLine(line.replace(DOT_RUN, '...')).flatMap((piece) =>
+    // Most lines of a posting or resume hold one sentence; the library is asked only when a
+    // stop is followed by more text.
+    !SENTENCE_STOP.test(piece)
+      ? [piece]
+      : nlp
+          .splitSentences(piece)
+          .map((sentence) => sentence.trim())
+          .filter(Boolean),
+  );
 }
 
 /** "manage" -> "managing", "control" -> "controlling", "be" -> "being". */
 export function toGerund(verb: string): string {
   const lower = verb.toLowerCase();
-  if (lower.endsWith('ing')) return lower;
+  if (lower.endsWith('ing') || lower.length > MAX_WORD_CHARS)
+    return `${lower.replace(/ing$/, '')}ing`;
   return load().conjugate(lower).Gerund || `${lower}ing`;
 }
 
@@ -100,6 +111,7 @@ export function isAdjective(word: string): boolean {
 /** "led", "reduced", "cut", "co-taught": a verb in the past tense (or its participle). */
 export function isPastTense(word: string): boolean {
   const lower = word.toLowerCase();
+  if (lower.length > MAX_WORD_CHARS) return false;
   // "co-taught", "re-designed": the tense is the last part's.
   const last = lower.slice(lower.lastIndexOf('-') + 1);
   if (!/^[a-z]{2,}$/.test(last)) return false;

@@ -1,6 +1,8 @@
 // Word-level normalisation shared by the analysis, the plan and the duplicate check.
 // Everything here is domain-neutral English: no profession's vocabulary is baked in.
 
+import { trimEndChars } from './bounds.js';
+
 const FUNCTION_WORDS = `a an the and or nor but if then than so as at by for from in into of on onto to
 with within without via per about across after before during over under between through upon
 is are was were be been being am do does did done has have had having will would shall should can
@@ -27,7 +29,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 /** Lower-case word tokens, keeping inner + # . - so "C++", "K-12" and "Node.js" survive. */
 export function tokenize(text: string): string[] {
   const matches = text.toLowerCase().match(/[a-z0-9][a-z0-9+#.'-]*/g) ?? [];
-  return matches.map((word) => word.replace(/[.'-]+$/, '')).filter((word) => word.length > 0);
+  return matches.map((word) => trimEndChars(word, ".'-")).filter((word) => word.length > 0);
 }
 
 /**

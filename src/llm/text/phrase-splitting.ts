@@ -2,6 +2,7 @@
 // PostgreSQL performance and mentor juniors" is three duties, "a forklift licence, strong
 // communication skills" two qualities.
 
+import { capText, MAX_PHRASE_CHARS } from './bounds.js';
 import { isActionVerb } from './phrases.js';
 
 /**
@@ -10,7 +11,7 @@ import { isActionVerb } from './phrases.js';
  * object, so "Recruit, hire and onboard new staff" stays whole. "and will run" opens one too.
  */
 export function splitDuties(phrase: string): string[] {
-  const words = phrase.trim().split(/\s+/).filter(Boolean);
+  const words = capText(phrase, MAX_PHRASE_CHARS).trim().split(/\s+/).filter(Boolean);
   const pieces: string[][] = [[]];
   const bare = (word: string): string => word.replace(/[,;]$/, '');
   const isJoiner = (word: string): boolean => /^(?:and|or|will)$/i.test(word);
@@ -48,17 +49,19 @@ export function splitDuties(phrase: string): string[] {
 }
 
 /** "a forklift licence, strong communication skills and a clean record" -> three items. */
-export function splitList(phrase: string): string[] {
-  const items = phrase.split(/\s*[,;]\s*/);
+export function splitList(raw: string): string[] {
+  // One space between words, so no pattern below meets a run of them.
+  const phrase = capText(raw, MAX_PHRASE_CHARS).replace(/\s+/g, ' ');
+  const items = phrase.split(/[,;]/).map((item) => item.trim());
   // "a calm, friendly tone" is one quality described twice, not two qualities.
   const described = items.some(
     (item) => item.replace(/^(?:an?|the)\s+/i, '').split(/\s+/).length < 2,
   );
   return (described ? [phrase] : items)
     .flatMap((item) => {
-      const parts = item.split(/\s+(?:and|or)\s+/i);
-      return parts.every((part) => part.split(/\s+/).length >= 2) ? parts : [item];
+      const parts = item.split(/ (?:and|or) /i);
+      return parts.every((part) => part.split(' ').length >= 2) ? parts : [item];
     })
-    .map((item) => item.replace(/^(?:and|or)\s+/i, '').trim())
+    .map((item) => item.replace(/^(?:and|or) /i, '').trim())
     .filter(Boolean);
 }

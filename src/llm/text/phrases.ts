@@ -1,5 +1,6 @@
 // Turning raw posting and resume fragments into phrases that read well inside a question.
 
+import { capText, MAX_PHRASE_CHARS, trimEndChars, trimStartChars } from './bounds.js';
 import { toGerund } from './grammar.js';
 import { STOPWORDS, stem, tokenize } from './normalise.js';
 
@@ -43,7 +44,7 @@ export function isActionVerbStem(wordStem: string): boolean {
  * says the first word is a verb even when it is not a known action verb ("ability to stay").
  */
 export function verbPhraseToGerund(phrase: string, opensWithVerb = false): string {
-  const words = phrase.split(/\s+/);
+  const words = capText(phrase, MAX_PHRASE_CHARS).split(/\s+/);
   const bare = (word: string): string => word.replace(/[,;]$/, '');
   const first = bare(words[0] ?? '');
   if (!opensWithVerb && !isActionVerb(first)) return phrase;
@@ -64,15 +65,17 @@ const LEADING_NOISE =
   /^(?:(?:a|an|the|minimum|strong|excellent|exceptional|proven|solid|demonstrated|deep|good|sound|thorough|effective|hands-on|working|practical|outstanding|superb|great|clear|current|valid|active|at least|minimum of|\d+\+?\s*(?:years?|yrs?)\s*(?:of)?)\s+)+/i;
 const TRAILING_NOISE =
   /(?:\s+(?:experience|skills?|knowledge|abilities|background|is|are|required|preferred|desired|essential|a plus|plus|strongly|highly|desirable|is a must|a must|etc|helpful|useful|welcome|valued|needed|expected|mandatory|advantage|advantageous|bonus|important|nice to have|and|or|with|in|of|to|for|the|a|an|as|on|at|by|from))+$/i;
+// No leading \s*: from every space of a long run it would rescan the run.
 const CLAUSE_BREAK =
-  /\s*(?:[;:!?()[\]{}"“”]|\.(?:\s|$)|\s[-–—]\s|,\s*(?:which|who|where|so|while|including)\b|\s(?:which|so that|in order to|to ensure|while|whilst|where|who|in which|such as|aligned with|aligned to|e\.g\.)\s)/i;
+  /(?:[;:!?()[\]{}"“”]|\.(?:\s|$)|\s[-–—]\s|,\s*(?:which|who|where|so|while|including)\b|\s(?:which|so that|in order to|to ensure|while|whilst|where|who|in which|such as|aligned with|aligned to|e\.g\.)\s)/i;
 
 const ADVERBIAL = /^(?:during|before|after|across|throughout|within|when|via|per)$/i;
 
 /** The text up to its first clause break: a sub-clause, a bracket, a dash or a sentence end. */
 export function firstClause(text: string): string {
   const cut = text.search(CLAUSE_BREAK);
-  return cut > 0 ? text.slice(0, cut) : text;
+  const clause = cut > 0 ? text.slice(0, cut).trimEnd() : '';
+  return clause ? clause : text;
 }
 
 /**
@@ -80,8 +83,9 @@ export function firstClause(text: string): string {
  * most `maxWords` words, ending on a content word. Returns null if nothing is left.
  */
 export function cleanPhrase(raw: string, maxWords = 7): string | null {
-  let phrase = firstClause(raw.replace(/\s+/g, ' ').trim());
-  phrase = phrase.replace(/^[\s,.\-–—*•]+/, '').replace(LEADING_NOISE, '');
+  const collapsed = capText(raw, 4 * MAX_PHRASE_CHARS).replace(/\s+/g, ' ');
+  let phrase = firstClause(capText(collapsed.trim(), MAX_PHRASE_CHARS));
+  phrase = trimStartChars(phrase, ' ,.-–—*•').replace(LEADING_NOISE, '');
   // "acute care experience, cardiac or telemetry preferred": the rest is an aside.
   phrase = phrase.replace(/^(.{3,}?\s(?:experience|background)),\s.*$/i, '$1');
   let words = phrase.split(' ').filter(Boolean);
@@ -96,9 +100,8 @@ export function cleanPhrase(raw: string, maxWords = 7): string | null {
     const end = adverbial > 0 ? adverbial : joint > 0 ? joint + (keepJointWord ? 1 : 0) : maxWords;
     words = words.slice(0, end);
   }
-  phrase = words.join(' ').replace(/[,.;:]+$/, '');
-  for (let i = 0; i < 3; i += 1)
-    phrase = phrase.replace(TRAILING_NOISE, '').replace(/[,.;:]+$/, '');
+  phrase = trimEndChars(words.join(' '), ',.;:');
+  for (let i = 0; i < 3; i += 1) phrase = trimEndChars(phrase.replace(TRAILING_NOISE, ''), ',.;:');
   const content = tokenize(phrase).filter((w) => !STOPWORDS.has(w));
   if (content.length === 0 || phrase.length < 3) return null;
   return phrase;
@@ -132,7 +135,7 @@ const COUNTED_CREDENTIAL = /\b(?:licen[cs]e|certificate|degree|diploma|clearance
 /** "forklift licence" -> "a forklift licence", so "The posting requires a forklift licence." */
 export function withCredentialArticle(phrase: string): string {
   // "Must hold a valid 18th Edition certificate": the credential is held, not done.
-  const held = phrase
+  const held = capText(phrase, MAX_PHRASE_CHARS)
     .replace(/^(?:holding|having|possessing|maintaining|obtaining)\s+/i, '')
     .replace(LEADING_NOISE, '');
   if (!COUNTED_CREDENTIAL.test(held) || /\band\b/i.test(held)) return held;

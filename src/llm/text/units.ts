@@ -1,6 +1,7 @@
 // Cutting free text into units (bullet lines, sentences) and mining it for named terms
 // and key phrases. Shared by the posting and the resume analysis.
 
+import { chunkLine, trimEndChars, trimStartChars } from './bounds.js';
 import { splitSentences } from './grammar.js';
 import { STOPWORDS, stem } from './normalise.js';
 
@@ -13,7 +14,7 @@ export const BULLET = /^\s*(?:[-*•▪◦·‣–]|\d{1,2}[.)])\s+/;
 
 export function splitUnits(text: string): TextUnit[] {
   const units: TextUnit[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.split('\n').flatMap((l) => chunkLine(l.trim()))) {
     const trimmed = line.trim();
     if (!trimmed) continue;
     if (BULLET.test(trimmed)) {
@@ -26,7 +27,7 @@ export function splitUnits(text: string): TextUnit[] {
 }
 
 function bareWord(raw: string): string {
-  return raw.replace(/^[("“'[]+|[)"”'\].,;:!?]+$/g, '');
+  return trimEndChars(trimStartChars(raw, '("“\'['), ')"”\'].,;:!?');
 }
 
 // Acronyms (ACLS, IEPs), inner capitals (PostgreSQL) and letter-digit mixes (K-12):
