@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import pino from 'pino';
 import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 
 export const API_SCHEMA_FILE = path.join(
@@ -18,6 +19,7 @@ export const API_SCHEMA_FILE = path.join(
 export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   // Routes read their services only when a request comes, so registering needs none.
   const deps = {
+    config: loadConfig({}),
     log: pino({ level: 'silent' }),
     watcher: { stop: async () => undefined },
     services: {},
