@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { resumesRoutes } from './modules/resumes/resumes.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -62,6 +63,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(jobPostingsRoutes, context);
       await api.register(sessionsRoutes, context);
       await api.register(operationsRoutes, context);
+      await api.register(feedbackRoutes, context);
     },
     { prefix: '/api/v1' },
   );

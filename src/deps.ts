@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { createQuestionGenerator } from './llm/index.js';
 import type { QuestionGenerator } from './llm/generator.js';
+import { createAnswerEvaluator, type AnswerEvaluator } from './llm/feedback/index.js';
 import { createPostgresDatabase, type Database } from './platform/db/client.js';
 import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
 import type { Logger } from './platform/logger.js';
@@ -28,12 +29,21 @@ import { createResumesService } from './modules/resumes/resumes.service.js';
 import { createMessagesRepository } from './modules/sessions/messages.repository.js';
 import { createSessionsRepository } from './modules/sessions/sessions.repository.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
+import { createEvaluationStore } from './modules/feedback/evaluation-store.repository.js';
+import { createFeedbackRepository } from './modules/feedback/feedback.repository.js';
+import { createFeedbackService } from './modules/feedback/feedback.service.js';
+import { createAnswerFeedbackTask } from './modules/feedback/feedback.task.js';
+import { createSessionReportTask } from './modules/feedback/report.task.js';
+import { createEvaluationQueueRepository } from './modules/operations/evaluation-queue.repository.js';
+import { createEvaluationQueue } from './modules/operations/evaluation-queue.service.js';
+import { dispatchByType } from './modules/operations/operation-dispatch.js';
 
 export interface Deps {
   config: Readonly<Config>;
   log: Logger;
   db: Database;
   generator: QuestionGenerator;
+  evaluator: AnswerEvaluator;
   metrics: Metrics;
   tokens: TokenService;
   watcher: OperationWatcher;
@@ -51,6 +61,7 @@ export interface DepsOverrides {
   /** An embedded database already being opened (start-up overlaps it with module loading). */
   storage?: Promise<EmbeddedStorage>;
   generator?: QuestionGenerator;
+  evaluator?: AnswerEvaluator;
 }
 
 interface Channels {
@@ -73,8 +84,15 @@ function createServices(
   const jobPostings = createJobPostingsService({
     jobPostings: createJobPostingsRepository(db.orm),
   });
+  const evaluations = createEvaluationQueue({
+    repository: createEvaluationQueueRepository(db),
+    metrics,
+    ready: channels.ready,
+    rateLimit: config.generationRateLimit,
+  });
   const sessions = createSessionsService({
     db,
+    evaluations,
     sessions: createSessionsRepository(db.orm),
     messages: createMessagesRepository(db),
     jobPostings,
@@ -87,7 +105,12 @@ function createServices(
     ready: channels.ready,
     rateLimit: config.generationRateLimit,
   });
-  return { auth, resumes, jobPostings, sessions, operations };
+  const feedback = createFeedbackService({
+    feedback: createFeedbackRepository(db),
+    sessions,
+    evaluations,
+  });
+  return { auth, resumes, jobPostings, sessions, operations, feedback };
 }
 
 /** The one composition root: storage, repositories, services, the generator and the worker factory. */
@@ -117,6 +140,8 @@ export async function createDeps(
     if (!secret) throw new Error('JWT_SECRET is required when DATABASE_URL is set.');
     const tokens = createTokenService(secret, config.accessTokenTtlSeconds);
     const generator = overrides.generator ?? createQuestionGenerator(config.llm);
+    const evaluator = overrides.evaluator ?? createAnswerEvaluator(config.llm);
+    const evaluationStore = createEvaluationStore(database);
     const queueRepo = createGenerationQueueRepository(database);
     const metrics = createMetrics(() => queueRepo.countPending());
     const channels: Channels = {
@@ -131,6 +156,7 @@ export async function createDeps(
       log,
       db: database,
       generator,
+      evaluator,
       metrics,
       tokens,
       watcher,
@@ -143,15 +169,26 @@ export async function createDeps(
           if (released > 0)
             log.info({ released }, 'reclaimed operations interrupted by a previous stop');
         }
-        const source = createQuestionGenerationSource({
+        const taskDeps = {
           queue: queueRepo,
-          generator,
           metrics,
           log: log.child({ worker_id: id }),
           workerId: id,
           budgetMs: config.llm.timeoutMs,
-          subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
           finished: channels.finished,
+        };
+        const questions = createQuestionGenerationSource({
+          ...taskDeps,
+          generator,
+          subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
+        });
+        const source = dispatchByType(questions, {
+          answer_feedback: createAnswerFeedbackTask({
+            ...taskDeps,
+            store: evaluationStore,
+            evaluator,
+          }),
+          session_report: createSessionReportTask({ ...taskDeps, store: evaluationStore }),
         });
         return startQueueWorker(source, {
           concurrency: config.worker.concurrency,

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
 import type { QuestionGenerator } from '../../src/llm/generator.js';
+import type { AnswerEvaluator } from '../../src/llm/feedback/index.js';
 import type { QueueWorker } from '../../src/platform/queue.js';
 import { createTestDatabase } from './database.js';
 import { FakeGenerator } from './fake-generator.js';
@@ -30,6 +31,7 @@ export async function buildTestApp(
   options: {
     env?: Record<string, string>;
     generator?: QuestionGenerator;
+    evaluator?: AnswerEvaluator;
     autoStartWorker?: boolean;
   } = {},
 ): Promise<TestApp> {
@@ -42,7 +44,12 @@ export async function buildTestApp(
   const log = pino({ level: config.logLevel });
   const testDb = await createTestDatabase(log);
   const generator = options.generator ?? new FakeGenerator();
-  const deps = await createDeps(config, { log, db: testDb.db, generator });
+  const deps = await createDeps(config, {
+    log,
+    db: testDb.db,
+    generator,
+    ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+  });
   const app = await buildApp(deps);
   await app.ready();
   const worker = await deps.startWorker({ autoStart: options.autoStartWorker ?? false });

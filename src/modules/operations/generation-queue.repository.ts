@@ -1,8 +1,12 @@
 import type { Database } from '../../platform/db/client.js';
+import type { OperationType } from '../../platform/db/schema.js';
 import type { GeneratedQuestion, GenerationInput, QuestionType } from '../../llm/generator.js';
 
 export interface ClaimedOperation {
   id: string;
+  operation_type: OperationType;
+  /** The answer an answer_feedback operation evaluates; null for the other types. */
+  answer_message_id: string | null;
   session_id: string;
   user_id: string;
   /** How many times a worker has claimed it, this claim included. */
@@ -39,7 +43,7 @@ UPDATE operations o
    SET status = 'processing', locked_by = $1, locked_until = now() + $3 * interval '1 millisecond',
        attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
   FROM next WHERE o.id = next.id
-RETURNING o.id, o.session_id, o.user_id, o.attempts, o.created_at,
+RETURNING o.id, o.operation_type, o.answer_message_id, o.session_id, o.user_id, o.attempts, o.created_at,
           (extract(epoch FROM clock_timestamp() - o.created_at) * 1000)::float8 AS pickup_ms`;
 
 // Completing is one statement, so one transaction: the guarded status change,

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client.js';
+import type { OperationType } from '../../platform/db/schema.js';
 
 export type OperationStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
@@ -6,7 +7,7 @@ export interface OperationRow {
   id: string;
   user_id: string;
   session_id: string;
-  operation_type: 'question_generation';
+  operation_type: OperationType;
   status: OperationStatus;
   result: unknown;
   error_message: string | null;

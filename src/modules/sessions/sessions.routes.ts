@@ -5,11 +5,13 @@ import { errors, idParams } from '../../platform/http/schemas.js';
 import { toMessageResponse, toSessionResponse } from './sessions.presenter.js';
 import {
   answerBody,
+  answerResponse,
+  completedSessionResponse,
   createSessionBody,
   messageResponse,
   sessionResponse,
 } from './sessions.schemas.js';
-import { TRANSITIONS, type SessionAction } from './sessions.service.js';
+import type { SessionAction } from './sessions.service.js';
 
 export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
   app,
@@ -52,7 +54,22 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
     async (request) => toSessionResponse(await sessions.get(request.params.id, request.userId)),
   );
 
-  for (const action of Object.keys(TRANSITIONS) as SessionAction[]) {
+  app.post(
+    '/sessions/:id/complete',
+    {
+      schema: {
+        ...common,
+        params: idParams,
+        response: { 200: completedSessionResponse, ...errors(401, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const done = await sessions.complete(request.params.id, request.userId);
+      return { ...toSessionResponse(done.session), report_operation_id: done.reportOperationId };
+    },
+  );
+
+  for (const action of ['pause', 'resume'] as SessionAction[]) {
     app.post(
       `/sessions/:id/${action}`,
       {
@@ -87,7 +104,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
         ...common,
         params: idParams,
         body: answerBody,
-        response: { 201: messageResponse, ...errors(400, 401, 404, 409, 422) },
+        response: { 201: answerResponse, ...errors(400, 401, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -96,7 +113,10 @@ export const sessionsRoutes: FastifyPluginAsyncZod<AppContext> = async (
         request.userId,
         request.body.content,
       );
-      return reply.code(201).send(toMessageResponse(message));
+      return reply.code(201).send({
+        ...toMessageResponse(message),
+        feedback_operation_id: message.feedback_operation_id,
+      });
     },
   );
 };

@@ -2,6 +2,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { SessionStatus } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { JobPostingsService } from '../job-postings/job-postings.service.js';
+import type { EvaluationQueue } from '../operations/evaluation-queue.service.js';
 import type { MessageRow, MessagesRepository } from './messages.repository.js';
 import type { SessionRow, SessionsRepository } from './sessions.repository.js';
 
@@ -23,16 +24,32 @@ export const notActive = (status: string): AppError =>
 
 interface SessionsDeps {
   db: Database;
+  /** Creates an answer's feedback and a completion's report in the caller's transaction. */
+  evaluations: EvaluationQueue;
   sessions: SessionsRepository;
   messages: MessagesRepository;
   jobPostings: JobPostingsService;
 }
 
-export function createSessionsService({ db, sessions, messages, jobPostings }: SessionsDeps) {
+export function createSessionsService({
+  db,
+  evaluations,
+  sessions,
+  messages,
+  jobPostings,
+}: SessionsDeps) {
   async function get(id: string, userId: string): Promise<SessionRow> {
     const session = await sessions.findById(id, userId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Interview session');
     return session;
+  }
+
+  async function notMoved(id: string, userId: string, action: SessionAction): Promise<never> {
+    const current = await get(id, userId);
+    throw new AppError(
+      'INVALID_STATUS_TRANSITION',
+      `Cannot ${action} an interview that is ${current.status}.`,
+    );
   }
 
   return {
@@ -47,11 +64,23 @@ export function createSessionsService({ db, sessions, messages, jobPostings }: S
       const { from, to } = TRANSITIONS[action];
       const moved = await sessions.transition(id, userId, from, to);
       if (moved) return moved;
-      const current = await get(id, userId);
-      throw new AppError(
-        'INVALID_STATUS_TRANSITION',
-        `Cannot ${action} an interview that is ${current.status}.`,
-      );
+      return notMoved(id, userId, action);
+    },
+
+    /** Completes the interview and, when it has an answer, creates its report in the same transaction. */
+    async complete(
+      id: string,
+      userId: string,
+    ): Promise<{ session: SessionRow; reportOperationId: string | null }> {
+      const { from, to } = TRANSITIONS.complete;
+      const done = await db.transaction(async (tx) => {
+        const session = await sessions.transitionWithin(tx, id, userId, from, to);
+        if (!session) return null;
+        return { session, reportOperationId: await evaluations.reportWithin(tx, userId, id) };
+      });
+      if (!done) return notMoved(id, userId, 'complete');
+      evaluations.created(done.reportOperationId ? 1 : 0);
+      return done;
     },
 
     async listMessages(id: string, userId: string): Promise<MessageRow[]> {
@@ -59,8 +88,8 @@ export function createSessionsService({ db, sessions, messages, jobPostings }: S
       return messages.listBySession(id);
     },
 
-    answer: (id: string, userId: string, content: string): Promise<MessageRow> =>
-      db.transaction(async (tx) => {
+    async answer(id: string, userId: string, content: string): Promise<AnsweredMessage> {
+      const stored = await db.transaction(async (tx) => {
         // The row lock orders concurrent answers and status changes for this session.
         const [session] = await tx.query<{ status: string }>(
           'SELECT status FROM interview_sessions WHERE id = $1 AND user_id = $2 FOR UPDATE',
@@ -69,19 +98,26 @@ export function createSessionsService({ db, sessions, messages, jobPostings }: S
         if (!session) throw notFound('SESSION_NOT_FOUND', 'Interview session');
         if (session.status !== 'active') throw notActive(session.status);
         const question = await messages.latestQuestion(tx, id);
-        const stored =
+        const answer =
           question && !question.answered
             ? await messages.insertAnswer(tx, id, question.id, content)
             : null;
-        if (!stored) {
+        if (!answer) {
           throw new AppError(
             'NO_OPEN_QUESTION',
             'There is no unanswered question. Ask for the next question first.',
           );
         }
-        return stored;
-      }),
+        // The answer and its evaluation commit together: no answer is left without one.
+        const feedbackOperationId = await evaluations.feedbackWithin(tx, userId, id, answer.id);
+        return { ...answer, feedback_operation_id: feedbackOperationId };
+      });
+      evaluations.created(1);
+      return stored;
+    },
   };
 }
+
+export type AnsweredMessage = MessageRow & { feedback_operation_id: string };
 
 export type SessionsService = ReturnType<typeof createSessionsService>;

@@ -53,13 +53,15 @@ export const interviewSessions = pgTable('interview_sessions', {
 });
 
 export type OperationStatus = 'pending' | 'processing' | 'completed' | 'failed';
+export type OperationType = 'question_generation' | 'answer_feedback' | 'session_report';
 
 export const operations = pgTable('operations', {
   id: id(),
   seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   userId: uuid('user_id').notNull(),
   sessionId: uuid('session_id').notNull(),
-  operationType: text('operation_type').$type<'question_generation'>().notNull(),
+  operationType: text('operation_type').$type<OperationType>().notNull(),
+  answerMessageId: uuid('answer_message_id'),
   status: text('status').$type<OperationStatus>().notNull(),
   result: jsonb('result'),
   errorMessage: text('error_message'),
