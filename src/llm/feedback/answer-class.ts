@@ -17,6 +17,9 @@ export const MIN_WORDS = 15;
 const NON_ANSWER =
   /\b(?:i (?:do not|don'?t|dont) know|no idea|not sure|pass|skip|no comment|can'?t (?:remember|think of)|nothing comes to mind|i have no (?:idea|experience|example)|i'?ve never (?:done|had) (?:that|this)|next question)\b/i;
 
+const NON_ANSWER_ALL = new RegExp(NON_ANSWER.source, 'gi');
+const FILLER = stemSet('honestly sorry please question really sure idea');
+
 /** Stems that ask rather than tell: a question repeated back shares only these. */
 const ASKING = stemSet(
   'tell me about a time describe give example how would you what why when can',
@@ -31,6 +34,10 @@ export function classify(
   const answerStems = stemSet(reading.answer);
   const questionStems = stemSet(question);
   const own = [...answerStems].filter((s) => !questionStems.has(s) && !ASKING.has(s));
+  // What is left once the "I don't know" phrases are taken out: is there anything else?
+  const beyondRefusal = [...stemSet(reading.answer.replace(NON_ANSWER_ALL, ' '))].filter(
+    (s) => !questionStems.has(s) && !ASKING.has(s) && !FILLER.has(s),
+  );
 
   if (reading.words === 0 || (reading.knownShare < 0.5 && prose.length === 0)) {
     return {
@@ -38,7 +45,7 @@ export function classify(
       reason: 'Not scored: the answer is not in words that can be read as an answer.',
     };
   }
-  if (NON_ANSWER.test(reading.answer) && own.length <= 4) {
+  if (NON_ANSWER.test(reading.answer) && beyondRefusal.length <= 2) {
     return {
       answerClass: 'non_answer',
       reason:

@@ -55,7 +55,9 @@ const STAR_LABELS = new Set(['situat', 'task', 'action', 'result', 'star', 'outc
 // Verbs that state or feel rather than do: "I have experience", "I know", "I like".
 const NOT_ACTIONS = new Set(
   `have had has having know knew think thought feel felt believe believed like liked love
-  loved want wanted am is are was were be been being guess mean seem seemed hope`.split(/\s+/),
+  loved want wanted am is are was were be been being guess mean seem seemed hope try tries tried`.split(
+    /\s+/,
+  ),
 );
 const MODALS = new Set(['would', 'will', 'could', 'should', 'might', 'can', 'shall']);
 
@@ -98,9 +100,11 @@ function actionsOf(words: Word[], subjects: ReadonlySet<string>) {
   return { actions, past, conditional };
 }
 
+// A STAR label in front of a sentence does not make it a new one.
 const normalised = (text: string) =>
   text
     .toLowerCase()
+    .replace(/^(?:situation|task|action|result)\s{0,3}[:\-–]/, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 

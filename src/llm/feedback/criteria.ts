@@ -4,12 +4,14 @@
 import type { AnswerReading, Sentence } from './answer-reading.js';
 import type { Criterion, CriterionKey, Span } from './evaluator.js';
 import type { QuestionType } from './shared.js';
-import { containment } from './shared.js';
+import { expandStems, sharedCount, stemIn } from './stem-match.js';
 
 export interface CriteriaContext {
   questionType: QuestionType | null;
   questionStems: ReadonlySet<string>;
   requirementStems: ReadonlySet<string> | null;
+  /** Stems of the posting and resume: a story in their terms is about the job, even in other words. */
+  postingStems: ReadonlySet<string>;
 }
 
 const SITUATION =
@@ -19,7 +21,7 @@ const TASK =
 const RESULT_MARKER =
   /\b(?:as a result|the result was|resulted in|which meant|that meant|led to|so that|in the end|by the end|afterwards|since then|ended up|outcome was|which (?:cut|saved|reduced|increased|improved))\b/i;
 const RESULT_VERB =
-  /\b(?:reduc|cut|increas|improv|sav|grew|grow|drop|fell|fall|rose|rais|doubl|halv|shorten|pass|won|win|recover|resolv|fix|deliver|launch|ship|achiev|complet|avoid|prevent|lower|boost|gain|finish|earn|exceed|stopp)\w*/i;
+  /\b(?:reduc|cut|increas|improv|sav|grew|grow|drop|fell|fall|rose|rais|doubl|halv|shorten|pass|won|win|recover|resolv|fix|deliver|launch|ship|achiev|complet|avoid|prevent|lower|boost|gain|finish|earn|exceed|stopp)\w*|\b(?:better|faster|fewer|safer|cheaper|on time)\b/i;
 const VAGUE_RESULT =
   /\b(?:went (?:well|fine|ok)|work(?:s|ed)? (?:out|well)|it works|(?:was|were) (?:happy|pleased|satisfied|successful|good)|good result|positive (?:feedback|result))\b/i;
 
@@ -40,7 +42,15 @@ function specificsOf(s: Sentence): string[] {
       found.push(bare.toLowerCase());
     else if (w.tags.has('Date') || w.tags.has('Duration')) found.push(bare.toLowerCase());
     else if (/^(?:[A-Z]{2,}\w*|[A-Za-z]+[A-Z]\w*|\w*\d\w*|\w*[+#]+)$/.test(bare)) found.push(bare);
-    else if (i > 0 && /^[A-Z][a-z]/.test(bare) && bare !== 'I') found.push(bare);
+    else if (
+      i > 0 &&
+      /^[A-Z][a-z]/.test(bare) &&
+      w.tags.has('ProperNoun') &&
+      !w.tags.has('Pronoun') &&
+      // After "Situation:" a capital starts a clause; it names nothing.
+      !/[:;]$/.test(s.span.quote.slice(0, w.start - s.span.start).trimEnd())
+    )
+      found.push(bare);
   });
   return found;
 }
@@ -65,28 +75,44 @@ export function judgeCriteria(reading: AnswerReading, ctx: CriteriaContext): Cri
   // A knowledge question may be answered by explaining; the story criteria then do not apply.
   const storyApplies = ctx.questionType !== 'technical' || tellsStory;
 
-  // Relevance: the question's and the requirement's own terms, in sentences that say something.
+  // Relevance: the question's and the requirement's own terms, in sentences that say something;
+  // failing those, a concrete story in the job's own domain (the posting's terms).
+  const topic = expandStems([...ctx.questionStems, ...(ctx.requirementStems ?? [])]);
+  const domain = expandStems(ctx.postingStems);
   const shared = new Set<string>();
   const relevant: Sentence[] = [];
   for (const s of prose) {
-    const hits = [...s.stems].filter(
-      (stem) => ctx.questionStems.has(stem) || ctx.requirementStems?.has(stem),
-    );
+    const hits = [...s.stems].filter((stem) => stemIn(stem, topic));
     hits.forEach((h) => shared.add(h));
     if (hits.length > 0) relevant.push(s);
   }
-  const answerStems = new Set(prose.flatMap((s) => [...s.stems]));
+  const answerStems = expandStems(prose.flatMap((s) => [...s.stems]));
+  const requirementShared = ctx.requirementStems
+    ? sharedCount(ctx.requirementStems, answerStems)
+    : 0;
   const covers = ctx.requirementStems
-    ? containment(ctx.requirementStems, answerStems) >= 0.5
+    ? requirementShared / ctx.requirementStems.size >= 0.5 || requirementShared >= 2
     : shared.size >= 3;
-  const relevance =
+  // Level 3 needs an example, not just the right words: something done, or concrete detail.
+  const exemplified = relevant.some(
+    (s) =>
+      ((s.iActions.length > 0 || s.weActions.length > 0) && (s.past || s.conditional)) ||
+      specificsOf(s).length > 0,
+  );
+  const inDomain = prose.filter((s) => sharedCount(s.stems, domain) >= 2);
+  const story = prose.some((s) => s.iActions.length > 0 && (s.past || s.conditional));
+  let relevance =
     shared.size === 0
       ? 0
-      : covers && shared.size >= 2 && (acting.length > 0 || prose.length >= 2)
+      : covers && shared.size >= 2 && exemplified
         ? 3
         : shared.size >= 2 || covers
           ? 2
           : 1;
+  if (relevance <= 1 && inDomain.length >= 2 && story) {
+    relevance = 2;
+    relevant.push(...inDomain);
+  }
   relevant.sort((a, b) => b.stems.size - a.stems.size);
 
   // Structure: the parts of STAR, each found in a different sentence of the story.

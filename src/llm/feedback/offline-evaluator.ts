@@ -37,6 +37,7 @@ export async function evaluateOffline(input: EvaluationInput): Promise<Evaluatio
     questionType: question.type,
     questionStems,
     requirementStems,
+    postingStems: stemSet(`${posting}\n${resume ?? ''}`),
   });
   const topic = new Set([...questionStems, ...(requirementStems ?? [])]);
   const evaluation = finalise({

@@ -4,6 +4,7 @@
 import type { AnswerReading } from './answer-reading.js';
 import type { RequirementStatus } from './evaluator.js';
 import { analyseContext, containment, stemSet, type JobPostingContext } from './shared.js';
+import { expandStems, sharedCount, stemIn } from './stem-match.js';
 
 /** Every requirement the question engine reads from the posting (title, description, stack). */
 export function postingRequirements(posting: JobPostingContext): string[] {
@@ -39,13 +40,17 @@ export function requirementStatus(
   substantive: boolean,
 ): RequirementStatus {
   if (requirementStems.size === 0) return 'absent';
-  const all = new Set(reading.sentences.flatMap((s) => [...stemSet(s.span.quote)]));
-  if (containment(requirementStems, all) < 0.5) return 'absent';
+  const all = expandStems(reading.sentences.flatMap((s) => [...stemSet(s.span.quote)]));
+  const shared = sharedCount(requirementStems, all);
+  if (shared / requirementStems.size < 0.5 && shared < 2) return 'absent';
+  const wanted = expandStems(requirementStems);
+  // Shown: named in a sentence telling what was done (or would be done), not what is believed.
   const shown = reading.sentences.some(
     (s) =>
       s.prose &&
       (s.iActions.length > 0 || s.weActions.length > 0) &&
-      [...s.stems].some((stem) => requirementStems.has(stem)),
+      (s.past || s.conditional) &&
+      [...s.stems].some((stem) => stemIn(stem, wanted)),
   );
   return substantive && shown ? 'demonstrated' : 'mentioned';
 }
