@@ -69,7 +69,6 @@ function criterion(
 
 export function judgeCriteria(reading: AnswerReading, ctx: CriteriaContext): Criterion[] {
   const prose = reading.sentences.filter((s) => s.prose);
-  const acting = prose.filter((s) => s.iActions.length > 0 || s.weActions.length > 0);
   const conditional = ctx.questionType === 'situational';
   const tellsStory = prose.some((s) => s.iActions.length > 0);
   // A knowledge question may be answered by explaining; the story criteria then do not apply.
