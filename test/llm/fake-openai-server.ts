@@ -27,6 +27,8 @@ export interface FakeOpenAIServer {
   requests: RecordedRequest[];
   /** Queue replies; each request takes the next one. */
   reply(...replies: FakeReply[]): void;
+  /** Drops replies no request took (a test that failed early must not feed the next). */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     reply: (...replies) => queue.push(...replies),
+    clear: () => void queue.splice(0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
