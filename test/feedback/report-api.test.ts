@@ -22,6 +22,7 @@ function sometimesFailing(): AnswerEvaluator {
   const offline = createOfflineEvaluator();
   return {
     name: 'flaky',
+    prepare: () => offline.prepare(),
     evaluate: async (input, options) => {
       if (input.answer.includes('FAIL'))
         throw new GenerationError(

@@ -60,5 +60,7 @@ export interface Evaluation {
 export interface AnswerEvaluator {
   /** For logs: "offline" or "openai-compatible:<model>@<host>". Never a secret. */
   readonly name: string;
+  /** Loads what the first evaluation needs (the tagger, the AI SDK), outside its time budget. */
+  prepare(): Promise<void>;
   evaluate(input: EvaluationInput, options: { signal: AbortSignal }): Promise<Evaluation>;
 }

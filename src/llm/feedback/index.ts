@@ -23,12 +23,12 @@ export function createAnswerEvaluator(config: EvaluatorConfig): AnswerEvaluator 
   };
   // The AI SDK loads on the first evaluation, not at start-up.
   let loaded: Promise<AnswerEvaluator> | undefined;
+  const load = () =>
+    (loaded ??= import('./openai-evaluator.js').then((m) => m.createOpenAIEvaluator(options)));
   return {
     name: openAIGeneratorName(options),
-    async evaluate(input, evaluateOptions) {
-      loaded ??= import('./openai-evaluator.js').then((m) => m.createOpenAIEvaluator(options));
-      return (await loaded).evaluate(input, evaluateOptions);
-    },
+    prepare: async () => (await load()).prepare(),
+    evaluate: async (input, evaluateOptions) => (await load()).evaluate(input, evaluateOptions),
   };
 }
 

@@ -3,6 +3,7 @@
 // the answer to the requirement its question targeted.
 
 import { classify } from './answer-class.js';
+import { loadTagger } from './nlp.js';
 import { readAnswer } from './answer-reading.js';
 import { judgeCriteria } from './criteria.js';
 import type { AnswerEvaluator, Evaluation, EvaluationInput } from './evaluator.js';
@@ -59,5 +60,9 @@ export async function evaluateOffline(input: EvaluationInput): Promise<Evaluatio
 }
 
 export function createOfflineEvaluator(): AnswerEvaluator {
-  return { name: 'offline', evaluate: (input) => evaluateOffline(input) };
+  return {
+    name: 'offline',
+    prepare: async () => void (await loadTagger()),
+    evaluate: (input) => evaluateOffline(input),
+  };
 }

@@ -5,6 +5,7 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, generateObject, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
 import { classify } from './answer-class.js';
+import { loadTagger } from './nlp.js';
 import { readAnswer } from './answer-reading.js';
 import {
   CRITERION_KEYS,
@@ -104,6 +105,7 @@ export function createOpenAIEvaluator(options: OpenAIGeneratorOptions): AnswerEv
 
   return {
     name: openAIGeneratorName(options),
+    prepare: async () => void (await loadTagger()),
     async evaluate(input, { signal: callerSignal }): Promise<Evaluation> {
       // "I don't know" and four words are never sent to a model: they are not scored, whatever it says.
       const reading = await readAnswer(

@@ -25,6 +25,7 @@ export function createAnswerFeedbackTask(
     runOperation(op, shutdown, deps, WORDING, async (log) => {
       const context = await deps.store.loadFeedbackContext(op);
       if (!context) throw new GenerationError('invalid_output', 'The answer no longer exists.');
+      await deps.evaluator.prepare();
       const evaluation = await callWithRetries(
         (signal) => deps.evaluator.evaluate(context.input, { signal }),
         { budgetMs: deps.budgetMs, shutdown, log, wording: RETRY_WORDING },
