@@ -100,7 +100,7 @@ describe('feedback crash recovery', () => {
 
   it(
     'embedded: a restarted process finishes the interrupted evaluation',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const dataDir = await tempDataDir();
       const first = await startServer({ DATA_DIR: dataDir, ...llmEnv() });
@@ -141,27 +141,31 @@ describe('feedback crash recovery', () => {
     });
     afterAll(() => database.drop());
 
-    it('another worker takes over once the dead worker’s lease lapses', async () => {
-      const env = { DATABASE_URL: database.url!, JWT_SECRET: TEST_JWT_SECRET, ...llmEnv() };
-      const apiServer = await startServer({ ...env, WORKER_IN_API: 'false' });
-      running.push(apiServer);
-      const doomed = spawnService('worker', env);
-      const { token, opId } = await answerUnderEvaluation(apiServer.url, model);
-      doomed.proc.kill('SIGKILL');
-      await doomed.exited;
+    it(
+      'another worker takes over once the dead worker’s lease lapses',
+      { timeout: 180_000 },
+      async () => {
+        const env = { DATABASE_URL: database.url!, JWT_SECRET: TEST_JWT_SECRET, ...llmEnv() };
+        const apiServer = await startServer({ ...env, WORKER_IN_API: 'false' });
+        running.push(apiServer);
+        const doomed = spawnService('worker', env);
+        const { token, opId } = await answerUnderEvaluation(apiServer.url, model);
+        doomed.proc.kill('SIGKILL');
+        await doomed.exited;
 
-      model.reply(FEEDBACK);
-      const rescuer = spawnService('worker', env);
-      const done = await api(
-        apiServer.url,
-        'GET',
-        `/api/v1/operations/${opId}?wait=30`,
-        undefined,
-        token,
-      );
-      expect(done.json.status).toBe('completed');
-      rescuer.proc.kill('SIGTERM');
-      expect(await rescuer.exited).toBe(0);
-    });
+        model.reply(FEEDBACK);
+        const rescuer = spawnService('worker', env);
+        const done = await api(
+          apiServer.url,
+          'GET',
+          `/api/v1/operations/${opId}?wait=30`,
+          undefined,
+          token,
+        );
+        expect(done.json.status).toBe('completed');
+        rescuer.proc.kill('SIGTERM');
+        expect(await rescuer.exited).toBe(0);
+      },
+    );
   });
 });

@@ -21,7 +21,7 @@ const TASK =
 const RESULT_MARKER =
   /\b(?:as a result|the result was|resulted in|which meant|that meant|led to|so that|in the end|by the end|afterwards|since then|ended up|outcome was|which (?:cut|saved|reduced|increased|improved))\b/i;
 const RESULT_VERB =
-  /\b(?:reduc|cut|increas|improv|sav|grew|grow|drop|fell|fall|rose|rais|doubl|halv|shorten|pass|won|win|recover|resolv|fix|deliver|launch|ship|achiev|complet|avoid|prevent|lower|boost|gain|finish|earn|exceed|stopp)\w*|\b(?:better|faster|fewer|safer|cheaper|on time)\b/i;
+  /\b(?:reduc|cut|increas|improv|sav|grew|grow|drop|fell|fall|rose|rais|doubl|halv|shorten|pass|won|win|recover|resolv|fix|deliver|launch|ship|achiev|complet|avoid|prevent|lower|boost|gain|finish|earn|exceed)\w*|\b(?:better|faster|fewer|safer|cheaper|on time)\b/i;
 const VAGUE_RESULT =
   /\b(?:went (?:well|fine|ok)|work(?:s|ed)? (?:out|well)|it works|(?:was|were) (?:happy|pleased|satisfied|successful|good)|good result|positive (?:feedback|result))\b/i;
 

@@ -13,6 +13,9 @@ import { requirementStatus } from './requirements.js';
 import { finalise } from './rubric.js';
 import { stemSet } from './shared.js';
 
+const ANSWER_WITH_AN_EXAMPLE =
+  'Answer with one real example: where you were, what you did yourself, and what came of it.';
+
 export async function evaluateOffline(input: EvaluationInput): Promise<Evaluation> {
   const { question, jobPosting, resume } = input;
   const posting = [jobPosting.title, jobPosting.description, jobPosting.techStack ?? ''].join('\n');
@@ -49,7 +52,9 @@ export async function evaluateOffline(input: EvaluationInput): Promise<Evaluatio
         ? criteria
         : criteria.map((c) => ({ ...c, level: null, evidence: [] })),
     strengths: substantive ? strengthsOf(criteria) : [],
-    improvements: improvementsOf(substantive ? criteria : [], requirement),
+    improvements: substantive
+      ? improvementsOf(criteria, requirement)
+      : [...improvementsOf([], requirement), { text: ANSWER_WITH_AN_EXAMPLE }],
     requirement,
     exampleAnswer: buildExampleAnswer(reading, resume, topic, question.requirement),
     generator: 'offline',
