@@ -17,7 +17,13 @@ const LLM_LAYERS = [
   llmLayer('analysis', ['plan', ...TOP, ...ENTRY]),
   llmLayer('plan', [...TOP, ...ENTRY]),
   llmLayer('generator.ts', [...TOP, 'index.ts']),
-  ...TOP.map((dir) => llmLayer(dir, [...TOP.filter((other) => other !== dir), 'index.ts'])),
+  // The evaluators reuse the OpenAI-compatible provider plumbing; nothing imports them back.
+  ...TOP.map((dir) =>
+    llmLayer(dir, [
+      ...TOP.filter((other) => other !== dir && !(dir === 'feedback' && other === 'openai')),
+      'index.ts',
+    ]),
+  ),
   {
     target: LLM,
     from: ['./src/modules', './src/web', './src/deps.ts', './src/app.ts'],

@@ -20,6 +20,7 @@ import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js';
 import { llmSettingsRoutes } from './modules/llm-settings/llm-settings.routes.js';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { resumesRoutes } from './modules/resumes/resumes.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -83,8 +84,17 @@ export async function buildApp(
   // Modules.
   // Each module's routes get only the services they call.
   const authenticate = createAuthenticate(deps.tokens.verifyClaims);
-  const { auth, loginThrottle, resumes, jobPostings, sessions, operations, account, llmSettings } =
-    deps.services;
+  const {
+    auth,
+    loginThrottle,
+    resumes,
+    jobPostings,
+    sessions,
+    operations,
+    account,
+    llmSettings,
+    feedback,
+  } = deps.services;
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, loginThrottle, authenticate });
@@ -94,6 +104,7 @@ export async function buildApp(
       await api.register(operationsRoutes, { operations, authenticate });
       await api.register(accountRoutes, { account, authenticate });
       await api.register(llmSettingsRoutes, { llmSettings, authenticate });
+      await api.register(feedbackRoutes, { feedback, authenticate });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { createQuestionGenerator } from './llm/index.js';
 import type { QuestionGenerator } from './llm/generator.js';
+import { createAnswerEvaluator, type AnswerEvaluator } from './llm/feedback/index.js';
 import { createPostgresDatabase, type Database } from './platform/db/client.js';
 import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
 import type { Logger } from './platform/logger.js';
@@ -37,12 +38,23 @@ import { createMessagesRepository } from './modules/sessions/messages.repository
 import { createSessionsRepository } from './modules/sessions/sessions.repository.js';
 import { eraseSessions } from './modules/sessions/session-erasure.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
+import {
+  createEvaluationStore,
+  type EvaluationStore,
+} from './modules/feedback/evaluation-store.repository.js';
+import { createFeedbackRepository } from './modules/feedback/feedback.repository.js';
+import { createFeedbackService } from './modules/feedback/feedback.service.js';
+import { createEvaluationQueueRepository } from './modules/operations/evaluation-queue.repository.js';
+import { createEvaluationQueue } from './modules/operations/evaluation-queue.service.js';
 
 export interface Deps {
   config: Readonly<Config>;
   log: Logger;
   db: Database;
   generator: QuestionGenerator;
+  evaluator: AnswerEvaluator;
+  /** Where the feedback and report tasks store what they judged. */
+  evaluationStore: EvaluationStore;
   metrics: Metrics;
   tokens: TokenService;
   watcher: OperationWatcher;
@@ -63,6 +75,7 @@ export interface DepsOverrides {
   /** An embedded database already being opened (start-up overlaps it with module loading). */
   storage?: Promise<EmbeddedStorage>;
   generator?: QuestionGenerator;
+  evaluator?: AnswerEvaluator;
 }
 
 export interface Channels {
@@ -99,8 +112,15 @@ function createServices(
     eraseSessions,
     maxPerUser: config.limits.jobPostingsPerUser,
   });
+  const evaluations = createEvaluationQueue({
+    repository: createEvaluationQueueRepository(db),
+    metrics,
+    ready: channels.ready,
+    rateLimit: config.generationRateLimit,
+  });
   const sessions = createSessionsService({
     db,
+    evaluations,
     sessions: createSessionsRepository(db.orm),
     messages: createMessagesRepository(db),
     jobPostings,
@@ -115,13 +135,28 @@ function createServices(
     rateLimit: config.generationRateLimit,
     recheckMs: config.longPollRecheckMs,
   });
+  const feedback = createFeedbackService({
+    feedback: createFeedbackRepository(db),
+    sessions,
+    evaluations,
+  });
   const account = createAccountService({ db, auth });
   const llmSettings = createLlmSettingsService({
     settings: createLlmSettingsRepository(db),
     box,
     allowPrivate: config.userLlm.allowPrivate,
   });
-  return { auth, loginThrottle, resumes, jobPostings, sessions, operations, account, llmSettings };
+  return {
+    auth,
+    loginThrottle,
+    resumes,
+    jobPostings,
+    sessions,
+    operations,
+    account,
+    llmSettings,
+    feedback,
+  };
 }
 
 /** The one composition root: storage, repositories, services, the generator and the queue. */
@@ -156,6 +191,8 @@ export async function createDeps(
       createTokenRevocationsRepository(database),
     );
     const generator = overrides.generator ?? createQuestionGenerator(config.llm);
+    const evaluator = overrides.evaluator ?? createAnswerEvaluator(config.llm);
+    const evaluationStore = createEvaluationStore(database);
     const queueRepo = createGenerationQueueRepository(database);
     const metrics = createMetrics(() => queueRepo.countPending());
     const channels: Channels = {
@@ -188,6 +225,8 @@ export async function createDeps(
       log,
       db: database,
       generator,
+      evaluator,
+      evaluationStore,
       metrics,
       tokens,
       watcher,

@@ -1,6 +1,9 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Deps } from './deps.js';
+import { createAnswerFeedbackTask } from './modules/feedback/feedback.task.js';
+import { createSessionReportTask } from './modules/feedback/report.task.js';
+import { dispatchByType } from './modules/operations/operation-dispatch.js';
 import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
@@ -27,21 +30,34 @@ export async function startWorker(
   // A generation that outlives a short database outage still gets its result stored:
   // the context read waits up to 5 s, the guarded final writes as long as the lease.
   const writeMs = config.worker.leaseMs;
-  const source = createQuestionGenerationSource({
+  const taskDeps = {
     queue: withOutageRetries(queue, {
       loadContext: 5_000,
       complete: writeMs,
       fail: writeMs,
       release: writeMs,
     }),
-    generator: deps.generator,
     metrics: deps.metrics,
     log: log.child({ worker_id: id }),
     workerId: id,
     budgetMs: config.llm.timeoutMs,
     leaseMs: config.worker.leaseMs,
-    subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
     finished: channels.finished,
+  };
+  const questions = createQuestionGenerationSource({
+    ...taskDeps,
+    generator: deps.generator,
+    generatorFor: deps.generatorFor,
+    subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
+  });
+  // One queue, one claim; each operation type has its own task.
+  const source = dispatchByType(questions, {
+    answer_feedback: createAnswerFeedbackTask({
+      ...taskDeps,
+      store: deps.evaluationStore,
+      evaluator: deps.evaluator,
+    }),
+    session_report: createSessionReportTask({ ...taskDeps, store: deps.evaluationStore }),
   });
   return startQueueWorker(source, {
     concurrency: config.worker.concurrency,

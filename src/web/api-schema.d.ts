@@ -195,6 +195,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a session; its report is built in the background */
+        post: operations["completeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{id}/pause": {
         parameters: {
             query?: never;
@@ -223,23 +240,6 @@ export interface paths {
         put?: never;
         /** Resume a paused session */
         post: operations["resumeSession"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sessions/{id}/complete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Complete a session */
-        post: operations["completeSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -362,6 +362,58 @@ export interface paths {
         post?: never;
         /** Go back to the server's model */
         delete: operations["deleteMyLlmSettings"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's answer feedback, oldest first */
+        get: operations["listSessionFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/answers/{message_id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate an answer again (a new answer_feedback operation) */
+        post: operations["requestAnswerFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest interview report of the session */
+        get: operations["getSessionReport"];
+        put?: never;
+        /** Build a new interview report (a session_report operation) */
+        post: operations["requestSessionReport"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2229,6 +2281,150 @@ export interface operations {
             };
         };
     };
+    completeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        job_posting_id: string;
+                        /** @enum {string} */
+                        status: "active" | "paused" | "completed";
+                        question_count: number;
+                        /** @description ISO-8601 UTC timestamp */
+                        created_at: string;
+                        /** @description ISO-8601 UTC timestamp */
+                        updated_at: string;
+                        /** @description The session_report operation created with the completion; null without an answer. */
+                        report_operation_id: string | null;
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (see `detail.code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description This content type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (see `detail.errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
     pauseSession: {
         parameters: {
             query?: never;
@@ -2513,148 +2709,6 @@ export interface operations {
             };
         };
     };
-    completeSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        job_posting_id: string;
-                        /** @enum {string} */
-                        status: "active" | "paused" | "completed";
-                        question_count: number;
-                        /** @description ISO-8601 UTC timestamp */
-                        created_at: string;
-                        /** @description ISO-8601 UTC timestamp */
-                        updated_at: string;
-                    };
-                };
-            };
-            /** @description Missing, malformed or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            code: string;
-                            message: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Not found, or not the caller’s */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            code: string;
-                            message: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Conflicts with the current state (see `detail.code`) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            code: string;
-                            message: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            code: string;
-                            message: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description This content type is not accepted here */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            code: string;
-                            message: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description The request is not valid (see `detail.errors`) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            code: string;
-                            message: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-    };
     listSessionMessages: {
         parameters: {
             query?: {
@@ -2791,6 +2845,11 @@ export interface operations {
                         operation_id: string | null;
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The answer_feedback operation evaluating this answer.
+                         */
+                        feedback_operation_id: string;
                     };
                 };
             };
@@ -2946,12 +3005,12 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        operation_type: "question_generation";
+                        operation_type: "question_generation" | "answer_feedback" | "session_report";
                         /** @enum {string} */
                         status: "pending" | "processing" | "completed" | "failed";
                         /** Format: uuid */
                         session_id: string;
-                        result: {
+                        result: ({
                             question_text: string;
                             /** @enum {string} */
                             question_type: "technical" | "behavioral" | "situational" | "experience";
@@ -2962,7 +3021,20 @@ export interface operations {
                                 evidence: string | null;
                                 summary: string;
                             };
-                        } | null;
+                        } | {
+                            /** Format: uuid */
+                            feedback_id: string;
+                            /** Format: uuid */
+                            answer_message_id: string;
+                            /** @enum {string} */
+                            status: "scored" | "not_scored";
+                            score: number | null;
+                        } | {
+                            /** Format: uuid */
+                            report_id: string;
+                            overall_score: number | null;
+                            rating: ("strong" | "solid" | "developing" | "weak") | null;
+                        }) | null;
                         error_message: string | null;
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
@@ -3123,12 +3195,12 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        operation_type: "question_generation";
+                        operation_type: "question_generation" | "answer_feedback" | "session_report";
                         /** @enum {string} */
                         status: "pending" | "processing" | "completed" | "failed";
                         /** Format: uuid */
                         session_id: string;
-                        result: {
+                        result: ({
                             question_text: string;
                             /** @enum {string} */
                             question_type: "technical" | "behavioral" | "situational" | "experience";
@@ -3139,7 +3211,20 @@ export interface operations {
                                 evidence: string | null;
                                 summary: string;
                             };
-                        } | null;
+                        } | {
+                            /** Format: uuid */
+                            feedback_id: string;
+                            /** Format: uuid */
+                            answer_message_id: string;
+                            /** @enum {string} */
+                            status: "scored" | "not_scored";
+                            score: number | null;
+                        } | {
+                            /** Format: uuid */
+                            report_id: string;
+                            overall_score: number | null;
+                            rating: ("strong" | "solid" | "developing" | "weak") | null;
+                        }) | null;
                         error_message: string | null;
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
@@ -3225,12 +3310,12 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        operation_type: "question_generation";
+                        operation_type: "question_generation" | "answer_feedback" | "session_report";
                         /** @enum {string} */
                         status: "pending" | "processing" | "completed" | "failed";
                         /** Format: uuid */
                         session_id: string;
-                        result: {
+                        result: ({
                             question_text: string;
                             /** @enum {string} */
                             question_type: "technical" | "behavioral" | "situational" | "experience";
@@ -3241,7 +3326,20 @@ export interface operations {
                                 evidence: string | null;
                                 summary: string;
                             };
-                        } | null;
+                        } | {
+                            /** Format: uuid */
+                            feedback_id: string;
+                            /** Format: uuid */
+                            answer_message_id: string;
+                            /** @enum {string} */
+                            status: "scored" | "not_scored";
+                            score: number | null;
+                        } | {
+                            /** Format: uuid */
+                            report_id: string;
+                            overall_score: number | null;
+                            rating: ("strong" | "solid" | "developing" | "weak") | null;
+                        }) | null;
                         error_message: string | null;
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
@@ -3646,6 +3744,610 @@ export interface operations {
             };
             /** @description The request is not valid (see `detail.errors`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSessionFeedback: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque: the value from the previous page’s Link header. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        session_id: string;
+                        /** Format: uuid */
+                        question_message_id: string;
+                        /** Format: uuid */
+                        answer_message_id: string;
+                        /** @enum {string} */
+                        status: "scored" | "not_scored";
+                        /** @enum {string} */
+                        answer_class: "substantive" | "too_short" | "non_answer" | "off_topic";
+                        score: number | null;
+                        rating: ("strong" | "solid" | "developing" | "weak") | null;
+                        summary: string;
+                        criteria: {
+                            /** @enum {string} */
+                            key: "relevance" | "structure" | "specificity" | "ownership" | "impact";
+                            level: number | null;
+                            comment: string;
+                            evidence: {
+                                quote: string;
+                                start: number;
+                                end: number;
+                            }[];
+                        }[];
+                        strengths: {
+                            text: string;
+                            evidence: {
+                                quote: string;
+                                start: number;
+                                end: number;
+                            }[];
+                        }[];
+                        improvements: {
+                            text: string;
+                        }[];
+                        requirement: {
+                            text: string;
+                            /** @enum {string} */
+                            status: "demonstrated" | "mentioned" | "absent";
+                        } | null;
+                        example_answer: string | null;
+                        /** @enum {string} */
+                        generator: "offline" | "openai";
+                        rubric_version: number;
+                        /** @description ISO-8601 UTC timestamp */
+                        created_at: string;
+                    }[];
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (see `detail.errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestAnswerFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the work goes on in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        operation_type: "question_generation" | "answer_feedback" | "session_report";
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "completed" | "failed";
+                        /** Format: uuid */
+                        session_id: string;
+                        result: ({
+                            question_text: string;
+                            /** @enum {string} */
+                            question_type: "technical" | "behavioral" | "situational" | "experience";
+                            /** Format: uuid */
+                            message_id: string;
+                            focus?: {
+                                requirement: string | null;
+                                evidence: string | null;
+                                summary: string;
+                            };
+                        } | {
+                            /** Format: uuid */
+                            feedback_id: string;
+                            /** Format: uuid */
+                            answer_message_id: string;
+                            /** @enum {string} */
+                            status: "scored" | "not_scored";
+                            score: number | null;
+                        } | {
+                            /** Format: uuid */
+                            report_id: string;
+                            overall_score: number | null;
+                            rating: ("strong" | "solid" | "developing" | "weak") | null;
+                        }) | null;
+                        error_message: string | null;
+                        /** @description ISO-8601 UTC timestamp */
+                        created_at: string;
+                        /** @description ISO-8601 UTC timestamp */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description This content type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (see `detail.errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests (see `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSessionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        session_id: string;
+                        questions: number;
+                        answered: number;
+                        scored: number;
+                        overall_score: number | null;
+                        rating: ("strong" | "solid" | "developing" | "weak") | null;
+                        summary: string;
+                        criteria: {
+                            /** @enum {string} */
+                            key: "relevance" | "structure" | "specificity" | "ownership" | "impact";
+                            mean_level: number | null;
+                            n: number;
+                        }[];
+                        requirements: {
+                            text: string;
+                            /** @enum {string} */
+                            status: "demonstrated" | "mentioned" | "absent" | "untested";
+                        }[];
+                        strengths: {
+                            text: string;
+                            /** Format: uuid */
+                            answer_message_id: string;
+                            quote: string;
+                        }[];
+                        improvements: {
+                            text: string;
+                            /** Format: uuid */
+                            answer_message_id: string;
+                        }[];
+                        practice_next: {
+                            requirement: string;
+                            reason: string;
+                        }[];
+                        /** @enum {string} */
+                        generator: "offline" | "openai";
+                        rubric_version: number;
+                        /** @description ISO-8601 UTC timestamp */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (see `detail.errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestSessionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the work goes on in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        operation_type: "question_generation" | "answer_feedback" | "session_report";
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "completed" | "failed";
+                        /** Format: uuid */
+                        session_id: string;
+                        result: ({
+                            question_text: string;
+                            /** @enum {string} */
+                            question_type: "technical" | "behavioral" | "situational" | "experience";
+                            /** Format: uuid */
+                            message_id: string;
+                            focus?: {
+                                requirement: string | null;
+                                evidence: string | null;
+                                summary: string;
+                            };
+                        } | {
+                            /** Format: uuid */
+                            feedback_id: string;
+                            /** Format: uuid */
+                            answer_message_id: string;
+                            /** @enum {string} */
+                            status: "scored" | "not_scored";
+                            score: number | null;
+                        } | {
+                            /** Format: uuid */
+                            report_id: string;
+                            overall_score: number | null;
+                            rating: ("strong" | "solid" | "developing" | "weak") | null;
+                        }) | null;
+                        error_message: string | null;
+                        /** @description ISO-8601 UTC timestamp */
+                        created_at: string;
+                        /** @description ISO-8601 UTC timestamp */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (see `detail.code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description This content type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (see `detail.errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Too many requests (see `Retry-After`) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

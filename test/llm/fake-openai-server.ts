@@ -43,6 +43,8 @@ export interface FakeOpenAIServer {
   replyByDefault(reply: FakeReply | undefined): void;
   /** Bytes written for oversized bodies so far: shows the client stopped reading. */
   readonly oversizeBytesSent: number;
+  /** Drops replies no request took (a test that failed early must not feed the next). */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -157,6 +159,7 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
     get oversizeBytesSent() {
       return oversizeBytesSent;
     },
+    clear: () => void queue.splice(0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

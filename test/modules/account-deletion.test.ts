@@ -110,6 +110,7 @@ describe('deleting sessions, postings and accounts', () => {
       session_id: randomUUID(),
       user_id: randomUUID(),
       operation_type: 'question_generation' as const,
+      answer_message_id: null,
       lease_token: randomUUID(),
       session_status: 'active' as const,
       attempts: 1,

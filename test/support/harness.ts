@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { QuestionGenerator } from '../../src/llm/generator.js';
+import type { AnswerEvaluator } from '../../src/llm/feedback/index.js';
 import type { QueueWorker } from '../../src/platform/queue.js';
 import { createTestDatabase } from './database.js';
 import { FakeGenerator } from './fake-generator.js';
@@ -44,6 +45,7 @@ export async function buildTestApp(
   options: {
     env?: Record<string, string>;
     generator?: QuestionGenerator;
+    evaluator?: AnswerEvaluator;
     autoStartWorker?: boolean;
     log?: pino.DestinationStream;
     logRequests?: boolean;
@@ -60,7 +62,12 @@ export async function buildTestApp(
   const log = createLogger(config.logLevel, options.log ?? pino.destination(1));
   const testDb = await createTestDatabase(log);
   const generator = options.generator ?? new FakeGenerator();
-  const deps = await createDeps(config, { log, db: testDb.db, generator });
+  const deps = await createDeps(config, {
+    log,
+    db: testDb.db,
+    generator,
+    ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+  });
   const app = await buildApp(deps, { logRequests: options.logRequests });
   await app.ready();
   const worker = await startWorker(deps, { autoStart: options.autoStartWorker ?? false });

@@ -15,57 +15,73 @@ const MAX_GENERATION_ATTEMPTS = 3;
 const backoffMs = (attempt: number, budgetMs: number): number =>
   Math.min(250 * 2 ** (attempt - 1), budgetMs / 8) * (0.8 + Math.random() * 0.4);
 
+/** What a timed-out or shut-down call is called in its failure message. */
+export interface RetryWording {
+  timeout: (seconds: number) => string;
+  aborted: string;
+}
+
 /**
  * Calls the generator within one time budget, retrying transient failures
  * with back-off while the budget lasts. Whatever the generator does, this
  * settles by the deadline: a generator that ignores its signal is abandoned.
- * This is the one owner of the budget: generators set no timer, they stop when the
- * signal fires, and its reason is already the failure a person reads.
  */
-export async function generateWithRetries(
+export function generateWithRetries(
   generator: QuestionGenerator,
   input: GenerationInput,
-  { budgetMs, shutdown, log }: { budgetMs: number; shutdown: AbortSignal; log: Logger },
+  options: { budgetMs: number; shutdown: AbortSignal; log: Logger },
 ): Promise<GeneratedQuestion> {
-  const started = Date.now();
-  const budget = new AbortController();
-  const timer = setTimeout(() => budget.abort(timeoutFailure(budgetMs)), budgetMs);
-  try {
-    return await attempts(generator, input, budget.signal, shutdown, started, budgetMs, log);
-  } finally {
-    clearTimeout(timer);
-  }
+  return callWithRetries((signal) => generator.generate(input, { signal }), options);
 }
 
-async function attempts(
-  generator: QuestionGenerator,
-  input: GenerationInput,
-  deadline: AbortSignal,
-  shutdown: AbortSignal,
-  started: number,
-  budgetMs: number,
-  log: Logger,
-): Promise<GeneratedQuestion> {
+/**
+ * The same budget and retries for any model call that fails with GenerationErrors.
+ * This is the one owner of the budget: callees set no timer, they stop when the signal
+ * fires, and its reason is already the failure a person reads.
+ */
+export async function callWithRetries<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  {
+    budgetMs,
+    shutdown,
+    log,
+    wording,
+  }: { budgetMs: number; shutdown: AbortSignal; log: Logger; wording?: RetryWording },
+): Promise<T> {
+  const started = Date.now();
+  const budget = new AbortController();
+  const timedOut = wording
+    ? new GenerationError('timeout', wording.timeout(Math.round(budgetMs / 1000)))
+    : timeoutFailure(budgetMs);
+  const timer = setTimeout(() => budget.abort(timedOut), budgetMs);
+  const deadline = budget.signal;
   const signal = AbortSignal.any([deadline, shutdown]);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await untilAborted(generator.generate(input, { signal }), signal);
-    } catch (err) {
-      const failure = classify(err, deadline, shutdown);
-      const backoff = backoffMs(attempt, budgetMs);
-      const timeLeft = budgetMs - (Date.now() - started);
-      if (
-        !failure.transient ||
-        signal.aborted ||
-        attempt >= MAX_GENERATION_ATTEMPTS ||
-        timeLeft < backoff * 2
-      ) {
-        throw failure;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await untilAborted(call(signal), signal);
+      } catch (err) {
+        const failure = classify(err, deadline, shutdown, wording);
+        const backoff = backoffMs(attempt, budgetMs);
+        const timeLeft = budgetMs - (Date.now() - started);
+        if (
+          !failure.transient ||
+          signal.aborted ||
+          attempt >= MAX_GENERATION_ATTEMPTS ||
+          timeLeft < backoff * 2
+        ) {
+          throw failure;
+        }
+        log.warn(
+          { kind: failure.kind, attempt, backoffMs: backoff },
+          'model call failed; retrying',
+        );
+        await sleep(backoff, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) throw classify(signal.reason, deadline, shutdown, wording);
       }
-      log.warn({ kind: failure.kind, attempt, backoffMs: backoff }, 'generation failed; retrying');
-      await sleep(backoff, undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) throw classify(signal.reason, deadline, shutdown);
     }
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -79,7 +95,12 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
-function classify(err: unknown, deadline: AbortSignal, shutdown: AbortSignal): GenerationError {
+function classify(
+  err: unknown,
+  deadline: AbortSignal,
+  shutdown: AbortSignal,
+  wording: RetryWording | undefined,
+): GenerationError {
   if (deadline.aborted) return abortFailure(deadline);
   if (err instanceof GenerationError) return err;
   if (
@@ -89,7 +110,7 @@ function classify(err: unknown, deadline: AbortSignal, shutdown: AbortSignal): G
   ) {
     return new GenerationError(
       'aborted',
-      'The service was shutting down; the question was not generated.',
+      wording?.aborted ?? 'The service was shutting down; the question was not generated.',
     );
   }
   throw err; // not a generation failure: a bug, reported as such by the caller

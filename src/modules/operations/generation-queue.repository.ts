@@ -12,6 +12,8 @@ export interface ClaimedOperation {
   session_id: string;
   user_id: string;
   operation_type: OperationType;
+  /** The answer an answer_feedback operation evaluates; null for the other types. */
+  answer_message_id: string | null;
   /** This claim's own token: only it may complete, fail, release or renew the operation. */
   lease_token: string;
   /** The session's status when claimed: a question for an ended session is not generated. */
@@ -53,8 +55,8 @@ UPDATE operations o
        locked_until = now() + $3 * interval '1 millisecond',
        attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
   FROM next, interview_sessions s WHERE o.id = next.id AND s.id = o.session_id
-RETURNING o.id, o.session_id, o.user_id, o.operation_type, o.lease_token, s.status AS session_status,
-          o.attempts, o.created_at,
+RETURNING o.id, o.session_id, o.user_id, o.operation_type, o.answer_message_id, o.lease_token,
+          s.status AS session_status, o.attempts, o.created_at,
           (extract(epoch FROM clock_timestamp() - o.created_at) * 1000)::float8 AS pickup_ms`;
 
 // Completing is one statement, so one transaction: the guarded status change,

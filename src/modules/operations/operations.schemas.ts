@@ -11,12 +11,25 @@ export const questionResult = z.object({
   focus: focusSchema.optional(),
 });
 
+export const feedbackResult = z.object({
+  feedback_id: z.uuid(),
+  answer_message_id: z.uuid(),
+  status: z.enum(['scored', 'not_scored']),
+  score: z.number().int().min(0).max(100).nullable(),
+});
+
+export const reportResult = z.object({
+  report_id: z.uuid(),
+  overall_score: z.number().int().min(0).max(100).nullable(),
+  rating: z.enum(['strong', 'solid', 'developing', 'weak']).nullable(),
+});
+
 export const operationResponse = z.object({
   id: z.uuid(),
-  operation_type: z.literal('question_generation'),
+  operation_type: z.enum(['question_generation', 'answer_feedback', 'session_report']),
   status: z.enum(['pending', 'processing', 'completed', 'failed']),
   session_id: z.uuid(),
-  result: questionResult.nullable(),
+  result: z.union([questionResult, feedbackResult, reportResult]).nullable(),
   error_message: z.string().nullable(),
   created_at: timestamp,
   updated_at: timestamp,

@@ -79,6 +79,23 @@ export function createSessionsRepository(orm: Orm) {
       );
       return rows[0]?.status ?? null;
     },
+    /** The same guarded move, inside the caller's transaction (raw SQL: the handle is not Drizzle's). */
+    async transitionWithin(
+      tx: Queryable,
+      id: string,
+      userId: string,
+      from: readonly SessionStatus[],
+      to: SessionStatus,
+    ): Promise<SessionRow | null> {
+      const rows = await tx.query<SessionRow>(
+        `UPDATE interview_sessions SET status = $4, updated_at = now()
+          WHERE id = $1 AND user_id = $2 AND status = ANY($3::text[])
+        RETURNING id, user_id AS "userId", job_posting_id AS "jobPostingId", status,
+                  question_count AS "questionCount", created_at AS "createdAt", updated_at AS "updatedAt"`,
+        [id, userId, [...from], to],
+      );
+      return rows[0] ?? null;
+    },
   };
 }
 

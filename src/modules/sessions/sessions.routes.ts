@@ -14,11 +14,13 @@ import { errors, idParams } from '../../platform/http/schemas.js';
 import { toMessageResponse, toSessionResponse } from './sessions.presenter.js';
 import {
   answerBody,
+  answerResponse,
+  completedSessionResponse,
   createSessionBody,
   messageResponse,
   sessionResponse,
 } from './sessions.schemas.js';
-import { TRANSITIONS, type SessionAction } from './sessions.service.js';
+import type { SessionAction } from './sessions.service.js';
 
 const TRANSITION_SUMMARIES: Record<SessionAction, string> = {
   pause: 'Pause an active session',
@@ -92,7 +94,22 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     },
   );
 
-  for (const action of Object.keys(TRANSITIONS) as SessionAction[]) {
+  app.post(
+    '/sessions/:id/complete',
+    {
+      schema: {
+        ...doc('completeSession', 'Complete a session; its report is built in the background'),
+        params: idParams,
+        response: { 200: completedSessionResponse, ...errors(401, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const done = await sessions.complete(request.params.id, request.userId);
+      return { ...toSessionResponse(done.session), report_operation_id: done.reportOperationId };
+    },
+  );
+
+  for (const action of ['pause', 'resume'] as SessionAction[]) {
     app.post(
       `/sessions/:id/${action}`,
       {
@@ -136,7 +153,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
         ...doc('submitAnswer', 'Answer the open question of a session'),
         params: idParams,
         body: answerBody,
-        response: { 201: messageResponse, ...errors(400, 404, 409) },
+        response: { 201: answerResponse, ...errors(400, 401, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -145,7 +162,10 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
         request.userId,
         request.body.content,
       );
-      return reply.code(201).send(toMessageResponse(message));
+      return reply.code(201).send({
+        ...toMessageResponse(message),
+        feedback_operation_id: message.feedback_operation_id,
+      });
     },
   );
 };

@@ -15,6 +15,13 @@ export const sessionResponse = z.object({
   updated_at: timestamp,
 });
 
+export const completedSessionResponse = sessionResponse.extend({
+  report_operation_id: z
+    .uuid()
+    .nullable()
+    .describe('The session_report operation created with the completion; null without an answer.'),
+});
+
 export const focusSchema = z.object({
   requirement: z.string().nullable(),
   evidence: z.string().nullable(),
@@ -30,6 +37,10 @@ export const messageResponse = z.object({
   reply_to: z.uuid().nullable(),
   operation_id: z.uuid().nullable(),
   created_at: timestamp,
+});
+
+export const answerResponse = messageResponse.extend({
+  feedback_operation_id: z.uuid().describe('The answer_feedback operation evaluating this answer.'),
 });
 
 export const answerBody = z.object({

@@ -2,6 +2,7 @@ import type { Database } from '../../platform/db/client.js';
 import type { SessionStatus } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { JobPostingsService } from '../job-postings/job-postings.service.js';
+import type { EvaluationQueue } from '../operations/evaluation-queue.service.js';
 import type { MessageRow, MessagesRepository } from './messages.repository.js';
 import { eraseSessions } from './session-erasure.js';
 import type { SessionRow, SessionsRepository } from './sessions.repository.js';
@@ -25,6 +26,8 @@ export const notActive = (status: string): AppError =>
 interface SessionsDeps {
   /** Only for transactions; every statement goes through a repository. */
   db: Pick<Database, 'transaction'>;
+  /** Creates an answer's feedback and a completion's report in the caller's transaction. */
+  evaluations: EvaluationQueue;
   sessions: SessionsRepository;
   messages: MessagesRepository;
   jobPostings: JobPostingsService;
@@ -34,6 +37,7 @@ interface SessionsDeps {
 
 export function createSessionsService({
   db,
+  evaluations,
   sessions,
   messages,
   jobPostings,
@@ -43,6 +47,14 @@ export function createSessionsService({
     const session = await sessions.findById(id, userId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Interview session');
     return session;
+  }
+
+  async function notMoved(id: string, userId: string, action: SessionAction): Promise<never> {
+    const current = await get(id, userId);
+    throw new AppError(
+      'INVALID_STATUS_TRANSITION',
+      `Cannot ${action} an interview that is ${current.status}.`,
+    );
   }
 
   return {
@@ -70,11 +82,23 @@ export function createSessionsService({
       const { from, to } = TRANSITIONS[action];
       const moved = await sessions.transition(id, userId, from, to);
       if (moved) return moved;
-      const current = await get(id, userId);
-      throw new AppError(
-        'INVALID_STATUS_TRANSITION',
-        `Cannot ${action} an interview that is ${current.status}.`,
-      );
+      return notMoved(id, userId, action);
+    },
+
+    /** Completes the interview and, when it has an answer, creates its report in the same transaction. */
+    async complete(
+      id: string,
+      userId: string,
+    ): Promise<{ session: SessionRow; reportOperationId: string | null }> {
+      const { from, to } = TRANSITIONS.complete;
+      const done = await db.transaction(async (tx) => {
+        const session = await sessions.transitionWithin(tx, id, userId, from, to);
+        if (!session) return null;
+        return { session, reportOperationId: await evaluations.reportWithin(tx, userId, id) };
+      });
+      if (!done) return notMoved(id, userId, 'complete');
+      evaluations.created(done.reportOperationId ? 1 : 0);
+      return done;
     },
 
     async listMessages(id: string, userId: string, take: number, afterSeq?: string) {
@@ -82,25 +106,32 @@ export function createSessionsService({
       return messages.listPage(id, take, afterSeq);
     },
 
-    answer: (id: string, userId: string, content: string): Promise<MessageRow> =>
-      db.transaction(async (tx) => {
+    async answer(id: string, userId: string, content: string): Promise<AnsweredMessage> {
+      const stored = await db.transaction(async (tx) => {
         const status = await sessions.lockStatus(tx, id, userId);
         if (!status) throw notFound('SESSION_NOT_FOUND', 'Interview session');
         if (status !== 'active') throw notActive(status);
         const question = await messages.latestQuestion(tx, id);
-        const stored =
+        const answer =
           question && !question.answered
             ? await messages.insertAnswer(tx, id, question.id, content)
             : null;
-        if (!stored) {
+        if (!answer) {
           throw new AppError(
             'NO_OPEN_QUESTION',
             'There is no unanswered question. Ask for the next question first.',
           );
         }
-        return stored;
-      }),
+        // The answer and its evaluation commit together: no answer is left without one.
+        const feedbackOperationId = await evaluations.feedbackWithin(tx, userId, id, answer.id);
+        return { ...answer, feedback_operation_id: feedbackOperationId };
+      });
+      evaluations.created(1);
+      return stored;
+    },
   };
 }
+
+export type AnsweredMessage = MessageRow & { feedback_operation_id: string };
 
 export type SessionsService = ReturnType<typeof createSessionsService>;

@@ -57,7 +57,7 @@ export const interviewSessions = pgTable('interview_sessions', {
 });
 
 export type OperationStatus = 'pending' | 'processing' | 'completed' | 'failed';
-export type OperationType = 'question_generation';
+export type OperationType = 'question_generation' | 'answer_feedback' | 'session_report';
 
 export const operations = pgTable('operations', {
   id: id(),
@@ -68,6 +68,7 @@ export const operations = pgTable('operations', {
     .$type<OperationType>()
     .notNull()
     .default('question_generation'),
+  answerMessageId: uuid('answer_message_id'),
   status: text('status').$type<OperationStatus>().notNull().default('pending'),
   result: jsonb('result'),
   errorMessage: text('error_message'),

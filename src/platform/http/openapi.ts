@@ -39,6 +39,10 @@ const TAGS = [
     name: 'question generation',
     description: 'Questions are generated in the background as operations to poll.',
   },
+  {
+    name: 'feedback and reports',
+    description: 'Feedback on each answer and the interview report, built in the background.',
+  },
   { name: 'account', description: "The caller's data: export, deletion, their own model." },
 ];
 

@@ -1,0 +1,39 @@
+// The entry point for answer evaluation: the evaluator the config names, and what the
+// rest of the service needs to tie answers to postings.
+
+import type { AnswerEvaluator } from './evaluator.js';
+import { createOfflineEvaluator } from './offline-evaluator.js';
+import { openAIGeneratorName, type OpenAIGeneratorOptions } from './shared.js';
+
+export interface EvaluatorConfig {
+  provider: 'offline' | 'openai';
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  model: string;
+  timeoutMs: number;
+}
+
+export function createAnswerEvaluator(config: EvaluatorConfig): AnswerEvaluator {
+  if (config.provider === 'offline') return createOfflineEvaluator();
+  const options: OpenAIGeneratorOptions = {
+    baseUrl: config.baseUrl || 'https://api.openai.com/v1',
+    apiKey: config.apiKey,
+    model: config.model,
+  };
+  // The AI SDK loads on the first evaluation, not at start-up.
+  let loaded: Promise<AnswerEvaluator> | undefined;
+  const load = () =>
+    (loaded ??= import('./openai-evaluator.js').then((m) => m.createOpenAIEvaluator(options)));
+  return {
+    name: openAIGeneratorName(options),
+    prepare: async () => (await load()).prepare(),
+    evaluate: async (input, evaluateOptions) => (await load()).evaluate(input, evaluateOptions),
+  };
+}
+
+export type * from './evaluator.js';
+export { ANSWER_CLASSES, CRITERION_KEYS, REQUIREMENT_STATUSES } from './evaluator.js';
+export { RUBRIC_VERSION, WEIGHTS, ratingFor, scoreFromLevels } from './rubric.js';
+export { matchRequirement, postingRequirements } from './requirements.js';
+export { isValidSpan } from './spans.js';
+export type { QuestionType, JobPostingContext } from './shared.js';

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateOffline } from '../../../src/llm/feedback/offline-evaluator.js';
+import { scoreFromLevels } from '../../../src/llm/feedback/rubric.js';
+import { unsupportedSpecifics } from '../../../src/llm/feedback/example-answer.js';
+import { isValidSpan } from '../../../src/llm/feedback/spans.js';
+import type { Evaluation } from '../../../src/llm/feedback/index.js';
+import {
+  EXPECTED_CLASS,
+  FEEDBACK_CASES,
+  inputFor,
+  type FeedbackCase,
+} from '../../fixtures/feedback-answers.js';
+
+const answerOf = (c: FeedbackCase, kind: string) => c.answers.find((a) => a.kind === kind)?.answer;
+const run = (c: FeedbackCase, answer: string) => evaluateOffline(inputFor(c, answer));
+
+function spansOf(e: Evaluation) {
+  return [...e.criteria.flatMap((c) => c.evidence), ...e.strengths.flatMap((s) => s.evidence)];
+}
+
+describe('offline evaluator on answers of known quality', () => {
+  for (const c of FEEDBACK_CASES) {
+    describe(c.profile.id, () => {
+      it('gives each kind of answer its class, and numbers only to substantive ones', async () => {
+        for (const { kind, answer } of c.answers) {
+          const e = await run(c, answer);
+          const expected = EXPECTED_CLASS[kind];
+          if (expected) expect(e.answerClass, kind).toBe(expected);
+          if (e.answerClass !== 'substantive') {
+            expect(e, kind).toMatchObject({ status: 'not_scored', score: null, rating: null });
+            expect(e.summary, kind).toMatch(/^Not scored: /);
+          }
+          for (const span of spansOf(e)) expect(isValidSpan(answer, span), kind).toBe(true);
+        }
+      });
+
+      it('orders the scores: strong above real above vague', async () => {
+        const strong = (await run(c, answerOf(c, 'strong')!)).score!;
+        const vague = (await run(c, answerOf(c, 'vague')!)).score!;
+        const real = answerOf(c, 'real');
+        expect(strong).toBeGreaterThanOrEqual(70);
+        expect(vague).toBeLessThan(40);
+        if (real) {
+          const realScore = (await run(c, real)).score!;
+          expect(strong).toBeGreaterThan(realScore);
+          expect(realScore).toBeGreaterThan(vague);
+        } else {
+          expect(strong).toBeGreaterThan(vague);
+        }
+      });
+
+      it('is not gamed: STAR labels, repeated "I", pasted keywords and percentages add nothing', async () => {
+        const vague = answerOf(c, 'vague')!;
+        const base = (await run(c, vague)).score!;
+        const strong = (await run(c, answerOf(c, 'strong')!)).score!;
+        const tricks = [
+          `${vague} Situation, task, action, result.`,
+          `${vague} I I I I I I I I I I I I.`,
+          `${vague} ${answerOf(c, 'keyword_stuffing')}`,
+          `${vague} Result: 40%, 75%, 99%, 3x, 10x, 120%.`,
+          `Situation: ${vague} Task: ${vague} Action: ${vague} Result: ${vague}`,
+        ];
+        for (const trick of tricks) {
+          const e = await run(c, trick);
+          expect(e.score ?? 0, trick).toBeLessThanOrEqual(base + 5);
+          expect(e.score ?? 0, trick).toBeLessThan(strong);
+        }
+        for (const kind of ['keyword_stuffing', 'star_labels']) {
+          expect((await run(c, answerOf(c, kind)!)).score ?? 0, kind).toBeLessThan(base + 5);
+        }
+      });
+
+      it('ties the strong answer to the requirement and builds an example from known facts only', async () => {
+        const answer = answerOf(c, 'strong')!;
+        const e = await run(c, answer);
+        expect(e.requirement?.text).toBe(c.question.requirement);
+        expect(['demonstrated', 'mentioned', 'absent']).toContain(e.requirement?.status);
+        expect(e.exampleAnswer).toMatch(/^Situation: /);
+        expect(unsupportedSpecifics(e.exampleAnswer!, [answer, c.profile.resume ?? ''])).toEqual(
+          [],
+        );
+        const vague = await run(c, answerOf(c, 'vague')!);
+        expect(vague.exampleAnswer).toMatch(/\[[^\]]+\]/); // what it cannot know is a placeholder
+        expect(
+          unsupportedSpecifics(vague.exampleAnswer!, [
+            answerOf(c, 'vague')!,
+            c.profile.resume ?? '',
+          ]),
+        ).toEqual([]);
+      });
+    });
+  }
+
+  it('computes every score from the levels, and scores nothing without evidence', async () => {
+    for (const c of FEEDBACK_CASES) {
+      for (const { answer } of c.answers) {
+        const e = await run(c, answer);
+        if (e.status === 'scored') {
+          expect(e.score).toBe(scoreFromLevels(e.criteria));
+          expect(spansOf(e).length).toBeGreaterThan(0);
+        } else {
+          expect(e.score).toBeNull();
+          expect(e.rating).toBeNull();
+        }
+      }
+    }
+  });
+
+  it('marks demonstrated when the requirement is shown in what was done, absent when not named', async () => {
+    const c = FEEDBACK_CASES.find((x) => x.profile.id === 'nurse')!;
+    expect((await run(c, answerOf(c, 'strong')!)).requirement?.status).toBe('demonstrated');
+    expect((await run(c, answerOf(c, 'off_topic')!)).requirement?.status).toBe('absent');
+    expect(
+      (
+        await run(
+          c,
+          'I believe heparin is a very important drug and I think about it a lot at work.',
+        )
+      ).requirement?.status,
+    ).toBe('mentioned');
+  });
+
+  it('says why "I don\'t know", the question repeated back and gibberish are not scored', async () => {
+    const c = FEEDBACK_CASES[0]!;
+    const dunno = await run(c, "Honestly I don't know, next question please.");
+    expect(dunno.summary).toMatch(/do not know/);
+    const echo = await run(c, c.question.text);
+    expect(echo).toMatchObject({ answerClass: 'non_answer', status: 'not_scored' });
+    expect(echo.summary).toMatch(/repeats the question/);
+    const short = await run(c, 'I used keys.');
+    expect(short).toMatchObject({ answerClass: 'too_short', score: null });
+    expect(short.summary).toMatch(/too short/);
+  });
+});
