@@ -42,6 +42,7 @@ describe('deleting sessions, postings and accounts', () => {
       payload: { content: `I would ask the team first. ${marker}` },
     });
     expect(answer.statusCode, answer.body).toBe(201);
+    await t.worker.drain(); // the answer's feedback, so only the test's own work is in flight
     return { user, marker, posting, session };
   }
 

@@ -37,12 +37,14 @@ describe('GET /users/me/export', () => {
     const session = await createSession(t.app, user, postings[0]!.id);
     const op = (await requestQuestion(t.app, user, session.id)).json();
     await t.worker.drain();
-    await t.app.inject({
+    const answer = await t.app.inject({
       method: 'POST',
       url: `/api/v1/sessions/${session.id}/answers`,
       headers: user.headers,
       payload: { content: 'By grouping readers by level.' },
     });
+    const feedbackOp = answer.json().feedback_operation_id as string;
+    await t.worker.drain();
 
     const res = await get('/users/me/export', user);
     expect(res.statusCode, res.body).toBe(200);
@@ -64,8 +66,13 @@ describe('GET /users/me/export', () => {
     expect((doc.messages as Rows).map((m) => m.content).sort()).toEqual(
       messages.map((m) => m.content).sort(),
     );
-    expect(ids(doc.operations)).toEqual([op.id]);
-    expect(doc.operations[0].status).toBe((await getOperation(t.app, user, op.id)).json().status);
+    expect(ids(doc.operations).sort()).toEqual([op.id, feedbackOp].sort());
+    expect(ids(doc.answer_feedback)).toEqual(
+      ids((await get(`/sessions/${session.id}/feedback`, user)).json()),
+    );
+    expect(doc.operations.find((o: { id: string }) => o.id === op.id).status).toBe(
+      (await getOperation(t.app, user, op.id)).json().status,
+    );
     expect(res.body).not.toContain('Not mine');
     expect(res.body).not.toContain(other.email);
     expect(res.body).not.toMatch(/argon2|password_hash|token_version/);

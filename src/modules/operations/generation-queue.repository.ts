@@ -146,7 +146,7 @@ export function createGenerationQueueRepository(db: Database) {
       const [row] = await db.query<{
         completed: boolean;
         session_active: boolean;
-        session_status: SessionStatus;
+        session_status: SessionStatus | null;
       }>(
         COMPLETE_SQL,
         [
@@ -161,7 +161,8 @@ export function createGenerationQueueRepository(db: Database) {
         'complete_operation',
       );
       if (row?.completed) return { kind: 'completed' };
-      return row && !row.session_active
+      // No session at all (deleted with its operations) is a lost claim, not an ended interview.
+      return row && !row.session_active && row.session_status
         ? { kind: 'session_not_active', status: row.session_status }
         : { kind: 'lost' };
     },

@@ -117,6 +117,51 @@ export const userLlmSettings = pgTable('user_llm_settings', {
   updatedAt: updatedAt(),
 });
 
+export const answerFeedback = pgTable('answer_feedback', {
+  id: id(),
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  userId: uuid('user_id').notNull(),
+  sessionId: uuid('session_id').notNull(),
+  questionMessageId: uuid('question_message_id').notNull(),
+  answerMessageId: uuid('answer_message_id').notNull(),
+  operationId: uuid('operation_id'),
+  status: text('status').notNull(),
+  answerClass: text('answer_class').notNull(),
+  score: integer('score'),
+  rating: text('rating'),
+  summary: text('summary').notNull(),
+  criteria: jsonb('criteria').notNull(),
+  strengths: jsonb('strengths').notNull(),
+  improvements: jsonb('improvements').notNull(),
+  requirement: jsonb('requirement'),
+  exampleAnswer: text('example_answer'),
+  generator: text('generator').notNull(),
+  rubricVersion: integer('rubric_version').notNull(),
+  createdAt: createdAt(),
+});
+
+export const sessionReports = pgTable('session_reports', {
+  id: id(),
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  userId: uuid('user_id').notNull(),
+  sessionId: uuid('session_id').notNull(),
+  operationId: uuid('operation_id'),
+  questions: integer('questions').notNull(),
+  answered: integer('answered').notNull(),
+  scored: integer('scored').notNull(),
+  overallScore: integer('overall_score'),
+  rating: text('rating'),
+  summary: text('summary').notNull(),
+  criteria: jsonb('criteria').notNull(),
+  requirements: jsonb('requirements').notNull(),
+  strengths: jsonb('strengths').notNull(),
+  improvements: jsonb('improvements').notNull(),
+  practiceNext: jsonb('practice_next').notNull(),
+  generator: text('generator').notNull(),
+  rubricVersion: integer('rubric_version').notNull(),
+  createdAt: createdAt(),
+});
+
 export const schema = {
   users,
   resumes,
@@ -126,6 +171,8 @@ export const schema = {
   generationQuota,
   messages,
   userLlmSettings,
+  answerFeedback,
+  sessionReports,
 };
 
 type Columns<T extends Table> = T['_']['columns'];
