@@ -216,6 +216,7 @@ export async function createDeps(
       settings: createLlmSettingsRepository(database),
       box,
       fallback: generator,
+      fallbackEvaluator: evaluator,
       timeoutMs: config.llm.timeoutMs,
       allowPrivate: config.userLlm.allowPrivate,
     });

@@ -56,6 +56,7 @@ export async function startWorker(
       ...taskDeps,
       store: deps.evaluationStore,
       evaluator: deps.evaluator,
+      evaluatorFor: deps.generatorFor,
     }),
     session_report: createSessionReportTask({ ...taskDeps, store: deps.evaluationStore }),
   });

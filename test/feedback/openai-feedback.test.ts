@@ -16,36 +16,10 @@ import {
   startFakeOpenAIServer,
   type FakeOpenAIServer,
 } from '../llm/fake-openai-server.js';
-import { api, STRONG_ANSWER } from './support.js';
+import { api, levels, modelFeedbackReply as reply, STRONG_ANSWER } from './support.js';
 import { readAnswer } from '../../src/llm/feedback/answer-reading.js';
 
 const KEY = 'sk-feedback-never-print-me-9876';
-const levels = (level: number, quotes: string[]) =>
-  (['relevance', 'structure', 'specificity', 'ownership', 'impact'] as const).map((key) => ({
-    key,
-    level,
-    comment: `${key} judged`,
-    quotes,
-  }));
-const reply = (overrides: Record<string, unknown> = {}) =>
-  completion(
-    JSON.stringify({
-      answer_class: 'substantive',
-      summary: 'A clear story with a measured result.',
-      // Sloppy quotes, as models return them: the case and the spacing differ from the answer.
-      criteria: levels(2, [
-        'I PROFILED THE SLOW QUERIES   in postgresql',
-        'p99 latency fell from 900 ms to 120 ms',
-      ]),
-      strengths: [{ text: 'Measured result.', quotes: ['p99 latency fell from 900 ms to 120 ms'] }],
-      improvements: [{ text: 'Say what you learned.' }],
-      requirement_status: 'demonstrated',
-      example_answer: 'Situation: at Globex in 2019 I [what you did]. Result: p99 fell to 120 ms.',
-      score: 3, // a free number from the model is ignored
-      ...overrides,
-    }),
-  );
-
 describe('feedback from an OpenAI-compatible model', () => {
   let model: FakeOpenAIServer;
   let t: TestApp;

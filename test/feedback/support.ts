@@ -1,3 +1,4 @@
+import { completion } from '../llm/fake-openai-server.js';
 import { expect } from 'vitest';
 import type { TestApp } from '../support/harness.js';
 import { requestQuestion, type TestUser } from '../support/factories.js';
@@ -29,3 +30,30 @@ export function api(t: TestApp) {
   }
   return { call, expectError, answerNext };
 }
+
+export const levels = (level: number, quotes: string[]) =>
+  (['relevance', 'structure', 'specificity', 'ownership', 'impact'] as const).map((key) => ({
+    key,
+    level,
+    comment: `${key} judged`,
+    quotes,
+  }));
+/** A model's feedback on STRONG_ANSWER, as an OpenAI-compatible server would send it. */
+export const modelFeedbackReply = (overrides: Record<string, unknown> = {}) =>
+  completion(
+    JSON.stringify({
+      answer_class: 'substantive',
+      summary: 'A clear story with a measured result.',
+      // Sloppy quotes, as models return them: the case and the spacing differ from the answer.
+      criteria: levels(2, [
+        'I PROFILED THE SLOW QUERIES   in postgresql',
+        'p99 latency fell from 900 ms to 120 ms',
+      ]),
+      strengths: [{ text: 'Measured result.', quotes: ['p99 latency fell from 900 ms to 120 ms'] }],
+      improvements: [{ text: 'Say what you learned.' }],
+      requirement_status: 'demonstrated',
+      example_answer: 'Situation: at Globex in 2019 I [what you did]. Result: p99 fell to 120 ms.',
+      score: 3, // a free number from the model is ignored
+      ...overrides,
+    }),
+  );

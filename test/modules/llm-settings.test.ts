@@ -8,6 +8,7 @@ import {
   type FakeOpenAIServer,
 } from '../llm/fake-openai-server.js';
 import { buildTestApp, type TestApp } from '../support/harness.js';
+import { modelFeedbackReply, STRONG_ANSWER } from '../feedback/support.js';
 import {
   createSession,
   createUser,
@@ -146,6 +147,30 @@ describe('a user’s own provider, on a server that allows private addresses', (
     });
     expect(exported).not.toContain(KEY);
     expect(exported).not.toContain('v1.'); // nor its ciphertext
+  });
+
+  it('evaluates that user’s answers with their provider and key as well', async () => {
+    const user = await createUser(t.app);
+    await put(t, user, { base_url: model.baseUrl, api_key: KEY, model: 'my-model' });
+    const session = await createSession(t.app, user);
+    model.reply(QUESTION);
+    expect((await requestQuestion(t.app, user, session.id)).statusCode).toBe(202);
+    await t.worker.drain();
+    const before = model.requests.length;
+    model.reply(modelFeedbackReply());
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${session.id}/answers`,
+      headers: user.headers,
+      payload: { content: STRONG_ANSWER },
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+    await t.worker.drain();
+    const feedback = (await get(t, user, `/api/v1/sessions/${session.id}/feedback`)).json();
+    expect(feedback).toHaveLength(1);
+    expect(feedback[0]).toMatchObject({ generator: 'openai', status: 'scored' });
+    expect(model.requests.length).toBe(before + 1);
+    expect(model.requests[before]!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
   it('does not follow a redirect from the provider', async () => {

@@ -11,6 +11,8 @@ export interface EvaluatorConfig {
   baseUrl: string | undefined;
   model: string;
   timeoutMs: number;
+  /** How to reach the server (a user's own provider gets one that refuses private addresses). */
+  fetch?: typeof fetch;
 }
 
 export function createAnswerEvaluator(config: EvaluatorConfig): AnswerEvaluator {
@@ -19,6 +21,7 @@ export function createAnswerEvaluator(config: EvaluatorConfig): AnswerEvaluator 
     baseUrl: config.baseUrl || 'https://api.openai.com/v1',
     apiKey: config.apiKey,
     model: config.model,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
   };
   // The AI SDK loads on the first evaluation, not at start-up.
   let loaded: Promise<AnswerEvaluator> | undefined;

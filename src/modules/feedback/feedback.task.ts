@@ -19,15 +19,23 @@ const RETRY_WORDING: RetryWording = {
 
 /** The answer_feedback task: evaluate one answer, store the feedback, complete the operation. */
 export function createAnswerFeedbackTask(
-  deps: TaskDeps & { store: EvaluationStore; evaluator: AnswerEvaluator },
+  deps: TaskDeps & {
+    store: EvaluationStore;
+    evaluator: AnswerEvaluator;
+    /** The evaluator of one user's answers: their own provider's, or the server's. */
+    evaluatorFor?: (userId: string) => Promise<{ evaluator: AnswerEvaluator }>;
+  },
 ) {
   return (op: ClaimedOperation, shutdown: AbortSignal): Promise<void> =>
     runOperation(op, shutdown, deps, WORDING, async (log) => {
       const context = await deps.store.loadFeedbackContext(op);
       if (!context) throw new GenerationError('invalid_output', 'The answer no longer exists.');
-      await deps.evaluator.prepare();
+      const evaluator = deps.evaluatorFor
+        ? (await deps.evaluatorFor(op.user_id)).evaluator
+        : deps.evaluator;
+      await evaluator.prepare();
       const evaluation = await callWithRetries(
-        (signal) => deps.evaluator.evaluate(context.input, { signal }),
+        (signal) => evaluator.evaluate(context.input, { signal }),
         { budgetMs: deps.budgetMs, shutdown, log, wording: RETRY_WORDING },
       );
       const done = await deps.store.completeFeedback(

@@ -3,6 +3,7 @@ import {
   GenerationError,
   type QuestionGenerator,
 } from '../../llm/index.js';
+import { createAnswerEvaluator, type AnswerEvaluator } from '../../llm/feedback/index.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { createGuardedFetch } from './guarded-fetch.js';
 import type { LlmSettingsRepository } from './llm-settings.repository.js';
@@ -17,26 +18,29 @@ interface UserGeneratorsDeps {
   box: SecretBox | undefined;
   /** The server's generator, for everyone without settings of their own. */
   fallback: QuestionGenerator;
+  /** The server's answer evaluator, likewise. */
+  fallbackEvaluator: AnswerEvaluator;
   timeoutMs: number;
   allowPrivate: boolean;
 }
 
 /** The generator for a user's generations: their own provider when they set one. */
 export function createUserGenerators(deps: UserGeneratorsDeps) {
-  const built = new Map<string, { version: string; generator: QuestionGenerator }>();
+  const built = new Map<string, { version: string } & UserModels>();
   const guardedFetch = createGuardedFetch(deps.allowPrivate);
 
   // The answer is wrapped: a generator object may itself be thenable (a test double is).
-  return async function generatorFor(userId: string): Promise<{ generator: QuestionGenerator }> {
+  const server: UserModels = { generator: deps.fallback, evaluator: deps.fallbackEvaluator };
+  return async function generatorFor(userId: string): Promise<UserModels> {
     const version = await deps.settings.versionOf(userId);
     if (version === null) {
       built.delete(userId);
-      return { generator: deps.fallback };
+      return server;
     }
     const hit = built.get(userId);
-    if (hit?.version === version) return { generator: hit.generator };
+    if (hit?.version === version) return hit;
     const row = await deps.settings.find(userId);
-    if (!row) return { generator: deps.fallback };
+    if (!row) return server;
     let apiKey: string | undefined;
     if (row.api_key_encrypted) {
       try {
@@ -44,20 +48,31 @@ export function createUserGenerators(deps: UserGeneratorsDeps) {
       } catch {
         apiKey = undefined;
       }
-      if (apiKey === undefined) return { generator: unreadableKey };
+      if (apiKey === undefined)
+        return { generator: unreadableKey, evaluator: unreadableKeyEvaluator };
     }
-    const generator = createQuestionGenerator({
-      provider: 'openai',
+    const provider = {
+      provider: 'openai' as const,
       baseUrl: row.base_url,
       apiKey,
       model: row.model,
       timeoutMs: deps.timeoutMs,
       fetch: guardedFetch,
-    });
+    };
+    const models: UserModels = {
+      generator: createQuestionGenerator(provider),
+      evaluator: createAnswerEvaluator(provider),
+    };
     if (built.size >= CACHE_SIZE) built.delete(built.keys().next().value!);
-    built.set(userId, { version: row.version, generator });
-    return { generator };
+    built.set(userId, { version: row.version, ...models });
+    return models;
   };
+}
+
+/** The models one user's operations use: their own provider's, or the server's. */
+export interface UserModels {
+  generator: QuestionGenerator;
+  evaluator: AnswerEvaluator;
 }
 
 // SECRETS_KEY changed or missing since the key was stored: say so instead of calling the model keyless.
@@ -69,6 +84,12 @@ const unreadableKey: QuestionGenerator = {
       'Your stored model key can no longer be read by this server. Save your model settings again.',
     );
   },
+};
+
+const unreadableKeyEvaluator: AnswerEvaluator = {
+  name: unreadableKey.name,
+  prepare: async () => undefined,
+  evaluate: () => unreadableKey.generate(undefined as never, undefined as never) as never,
 };
 
 export type GeneratorFor = ReturnType<typeof createUserGenerators>;
