@@ -128,7 +128,8 @@ export function createGenerationQueueRepository(db: Database) {
 
     /**
      * Stores the question and completes the operation. 'session_not_active': the interview
-     * was paused or completed meanwhile (nothing stored); 'lost': another claim holds it.
+     * was paused or completed meanwhile (nothing stored); 'lost': another claim holds it,
+     * or the operation was deleted with its interview or account.
      */
     async complete(
       op: ClaimedOperation,
@@ -144,7 +145,7 @@ export function createGenerationQueueRepository(db: Database) {
       const [row] = await db.query<{
         completed: boolean;
         session_active: boolean;
-        session_status: SessionStatus;
+        session_status: SessionStatus | null;
       }>(
         COMPLETE_SQL,
         [
@@ -159,7 +160,8 @@ export function createGenerationQueueRepository(db: Database) {
         'complete_operation',
       );
       if (row?.completed) return { kind: 'completed' };
-      return row && !row.session_active
+      // No session status: the operation itself is gone (its account or interview was deleted).
+      return row && !row.session_active && row.session_status !== null
         ? { kind: 'session_not_active', status: row.session_status }
         : { kind: 'lost' };
     },
