@@ -35,6 +35,7 @@ export async function startWorker(
       release: writeMs,
     }),
     generator: deps.generator,
+    generatorFor: deps.generatorFor,
     metrics: deps.metrics,
     log: log.child({ worker_id: id }),
     workerId: id,
