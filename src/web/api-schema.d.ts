@@ -63,7 +63,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log out: this token stops working (other logins keep theirs) */
-        post: operations["logout"];
+        post: operations["logoutUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -151,7 +151,7 @@ export interface paths {
         get: operations["getJobPosting"];
         put?: never;
         post?: never;
-        /** Delete a job posting that no session uses */
+        /** Delete a job posting and its interviews */
         delete: operations["deleteJobPosting"];
         options?: never;
         head?: never;
@@ -838,7 +838,7 @@ export interface operations {
             };
         };
     };
-    logout: {
+    logoutUser: {
         parameters: {
             query?: never;
             header?: never;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeJwt, SignJWT } from 'jose';
 import { createTokenService, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/modules/auth/tokens.js';
@@ -41,9 +42,11 @@ describe('token issuer and audience', () => {
   const secret = 's'.repeat(40);
   const key = new TextEncoder().encode(secret);
   const sign = (claims: { iss?: string; aud?: string }) => {
-    let jwt = new SignJWT({})
+    // Every other claim the service requires (a token id and version) is present.
+    let jwt = new SignJWT({ ver: 0 })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(USER)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime('60s');
     if (claims.iss) jwt = jwt.setIssuer(claims.iss);

@@ -221,11 +221,8 @@ describe('errors', () => {
         headers: h,
         payload: { job_posting_id: session.job_posting_id },
       },
-      {
-        method: 'DELETE',
-        url: `/api/v1/job-postings/${session.job_posting_id}`,
-        headers: other.headers,
-      },
+      // Another user's posting: 404, as if it did not exist.
+      { method: 'DELETE', url: `/api/v1/job-postings/${session.job_posting_id}`, headers: h },
     ] satisfies InjectOptions[];
     for (const req of requests) {
       const res = await t.app.inject(req);

@@ -18,9 +18,9 @@ describe("framework errors in the contract's shape", () => {
 
   it.each([
     ['DELETE', '/api/v1/sessions', 'GET, HEAD, POST'],
-    ['PUT', `/api/v1/sessions/${SOME_ID}`, 'GET, HEAD'],
+    ['PUT', `/api/v1/sessions/${SOME_ID}`, 'DELETE, GET, HEAD'],
     ['GET', `/api/v1/sessions/${SOME_ID}/pause`, 'POST'],
-    ['POST', '/api/v1/users/me', 'GET, HEAD'],
+    ['POST', '/api/v1/users/me', 'DELETE, GET, HEAD'],
     ['PATCH', `/api/v1/operations/not-even-a-uuid`, 'GET, HEAD'],
   ])('answers %s %s with 405 METHOD_NOT_ALLOWED and Allow: %s', async (method, url, allow) => {
     const res = await send(method, url);

@@ -71,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<
       onRequest: authenticate,
       schema: {
         summary: 'Log out: this token stops working (other logins keep theirs)',
-        operationId: 'logout',
+        operationId: 'logoutUser',
         tags: ['auth'],
         security: [{ bearer: [] }],
         response: { 204: noContent, ...errors(401) },

@@ -101,7 +101,7 @@ export const jobPostingsRoutes: FastifyPluginAsyncZod<
     '/job-postings/:id',
     {
       schema: {
-        ...doc('deleteJobPosting', 'Delete a job posting that no session uses'),
+        ...doc('deleteJobPosting', 'Delete a job posting and its interviews'),
         params: idParams,
         response: { 204: z.null(), ...errors(401, 404, 422) },
       },

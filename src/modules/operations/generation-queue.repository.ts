@@ -130,7 +130,8 @@ export function createGenerationQueueRepository(db: Database) {
 
     /**
      * Stores the question and completes the operation. 'session_not_active': the interview
-     * was paused or completed meanwhile (nothing stored); 'lost': another claim holds it.
+     * was paused or completed meanwhile (nothing stored); 'lost': another claim holds it,
+     * or the operation was deleted with its interview or account.
      */
     async complete(
       op: ClaimedOperation,
@@ -161,8 +162,8 @@ export function createGenerationQueueRepository(db: Database) {
         'complete_operation',
       );
       if (row?.completed) return { kind: 'completed' };
-      // No session at all (deleted with its operations) is a lost claim, not an ended interview.
-      return row && !row.session_active && row.session_status
+      // No session status: the operation itself is gone (its account or interview was deleted).
+      return row && !row.session_active && row.session_status !== null
         ? { kind: 'session_not_active', status: row.session_status }
         : { kind: 'lost' };
     },

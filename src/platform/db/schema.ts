@@ -112,7 +112,9 @@ export const userLlmSettings = pgTable('user_llm_settings', {
   model: text('model').notNull(),
   apiKeyEncrypted: text('api_key_encrypted'),
   keyHint: text('key_hint'),
-  version: bigint('version', { mode: 'number' }).notNull(),
+  version: bigint('version', { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('user_llm_settings_version_seq')`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -162,6 +164,22 @@ export const sessionReports = pgTable('session_reports', {
   createdAt: createdAt(),
 });
 
+export const revokedTokens = pgTable('revoked_tokens', {
+  jti: uuid('jti').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  expiresAt: at('expires_at').notNull(),
+});
+
+/** Failed logins and registrations; keys are hashes, never an email or address. */
+export const authThrottleEvents = pgTable('auth_throttle_events', {
+  id: bigint('id', { mode: 'number' })
+    .primaryKey()
+    .default(sql`nextval('auth_throttle_events_id_seq')`),
+  kind: text('kind').notNull(),
+  keyHash: text('key_hash').notNull(),
+  createdAt: createdAt(),
+});
+
 export const schema = {
   users,
   resumes,
@@ -173,6 +191,8 @@ export const schema = {
   userLlmSettings,
   answerFeedback,
   sessionReports,
+  revokedTokens,
+  authThrottleEvents,
 };
 
 type Columns<T extends Table> = T['_']['columns'];
