@@ -83,8 +83,17 @@ export async function buildApp(
   // Modules.
   // Each module's routes get only the services they call.
   const authenticate = createAuthenticate(deps.tokens.verifyClaims);
-  const { auth, loginThrottle, resumes, jobPostings, sessions, operations, account, llmSettings } =
-    deps.services;
+  const {
+    auth,
+    loginThrottle,
+    resumes,
+    jobPostings,
+    sessions,
+    operations,
+    account,
+    llmSettings,
+    modelProbe,
+  } = deps.services;
   await app.register(
     async (api) => {
       await api.register(authRoutes, { auth, loginThrottle, authenticate });
@@ -93,7 +102,7 @@ export async function buildApp(
       await api.register(sessionsRoutes, { sessions, authenticate });
       await api.register(operationsRoutes, { operations, authenticate });
       await api.register(accountRoutes, { account, authenticate });
-      await api.register(llmSettingsRoutes, { llmSettings, authenticate });
+      await api.register(llmSettingsRoutes, { llmSettings, modelProbe, authenticate });
     },
     { prefix: '/api/v1' },
   );
