@@ -94,6 +94,7 @@ export async function buildApp(
     account,
     llmSettings,
     feedback,
+    modelProbe,
   } = deps.services;
   await app.register(
     async (api) => {
@@ -103,7 +104,7 @@ export async function buildApp(
       await api.register(sessionsRoutes, { sessions, authenticate });
       await api.register(operationsRoutes, { operations, authenticate });
       await api.register(accountRoutes, { account, authenticate });
-      await api.register(llmSettingsRoutes, { llmSettings, authenticate });
+      await api.register(llmSettingsRoutes, { llmSettings, modelProbe, authenticate });
       await api.register(feedbackRoutes, { feedback, authenticate });
     },
     { prefix: '/api/v1' },

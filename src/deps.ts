@@ -1,3 +1,4 @@
+import { createModelProbe, type ModelProbe } from './modules/llm-settings/model-probe.js';
 import type { Config } from './config.js';
 import { createQuestionGenerator } from './llm/index.js';
 import type { QuestionGenerator } from './llm/generator.js';
@@ -58,7 +59,7 @@ export interface Deps {
   metrics: Metrics;
   tokens: TokenService;
   watcher: OperationWatcher;
-  services: ReturnType<typeof createServices>;
+  services: ReturnType<typeof createServices> & { modelProbe: ModelProbe };
   /** The queue's worker side, for start-worker.ts. */
   queue: GenerationQueueRepository;
   /** The generator for one user's operations: their own provider, or the server's. */
@@ -231,7 +232,15 @@ export async function createDeps(
       metrics,
       tokens,
       watcher,
-      services,
+      services: {
+        ...services,
+        modelProbe: createModelProbe({
+          llmSettings: services.llmSettings,
+          generatorFor,
+          budgetMs: config.llm.timeoutMs,
+          log,
+        }),
+      },
       queue: queueRepo,
       channels,
       generatorFor,

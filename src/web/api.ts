@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './api-schema.js';
 import { getToken } from './auth-store.js';
-import type { JobPostingInput } from './types.js';
+import type { Body, JobPostingInput } from './types.js';
 
 export interface FieldError {
   field: string;
@@ -35,7 +35,9 @@ export function setUnauthorizedHandler(handler: () => void): void {
 const client = createClient<paths>({ fetch: (request) => globalThis.fetch(request) });
 client.use({
   onRequest({ request, schemaPath }) {
-    const token = schemaPath.startsWith('/api/v1/auth/') ? null : getToken();
+    // Logging in needs no token; logging out is done with the one being ended.
+    const open = schemaPath === '/api/v1/auth/register' || schemaPath === '/api/v1/auth/login';
+    const token = open ? null : getToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     request.headers.set('Accept', 'application/json');
     return request;
@@ -84,6 +86,12 @@ function toApiError(res: Response, data: unknown, hadToken: boolean): ApiError {
   );
 }
 
+/** The file name the server gave an attachment, or a fallback. */
+function attachmentName(response: Response, fallback: string): string {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  return /filename="([^"]{1,200})"/.exec(disposition)?.[1] ?? fallback;
+}
+
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const api = {
@@ -92,6 +100,27 @@ export const api = {
   login: (body: { email: string; password: string }) =>
     call(() => client.POST('/api/v1/auth/login', { body }), { auth: false }),
   me: () => call(() => client.GET('/api/v1/users/me')),
+  logout: () => call(() => client.POST('/api/v1/auth/logout')),
+  logoutEverywhere: () => call(() => client.POST('/api/v1/auth/logout-all')),
+  changePassword: (body: { current_password: string; new_password: string }) =>
+    call(() => client.PUT('/api/v1/users/me/password', { body })),
+  deleteAccount: (password: string) =>
+    call(() => client.DELETE('/api/v1/users/me', { body: { password } })),
+  /** Everything stored about me, as the file the server names. */
+  exportData: () =>
+    call(async () => {
+      const outcome = await client.GET('/api/v1/users/me/export', { parseAs: 'blob' });
+      const file = outcome.data
+        ? { blob: outcome.data, name: attachmentName(outcome.response, 'my-data.json') }
+        : undefined;
+      return { ...outcome, data: file };
+    }),
+
+  getModel: () => call(() => client.GET('/api/v1/users/me/llm')),
+  saveModel: (body: Body<'/api/v1/users/me/llm', 'put'>) =>
+    call(() => client.PUT('/api/v1/users/me/llm', { body })),
+  forgetModel: () => call(() => client.DELETE('/api/v1/users/me/llm')),
+  testModel: () => call(() => client.POST('/api/v1/users/me/llm/test')),
 
   getResume: () => call(() => client.GET('/api/v1/users/me/resume')),
   saveResume: (content: string) =>

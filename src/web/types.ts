@@ -28,3 +28,5 @@ export type QuestionType = NonNullable<Message['question_type']>;
 export type Focus = NonNullable<Message['focus']>;
 export type Operation = Answer<'/api/v1/operations/{id}', 'get'>;
 export type OperationStatus = Operation['status'];
+export type ModelSettings = Answer<'/api/v1/users/me/llm', 'get'>;
+export type ModelSettingsInput = Body<'/api/v1/users/me/llm', 'put'>;

@@ -83,6 +83,24 @@ export const authRoutes: FastifyPluginAsyncZod<
     },
   );
 
+  app.post(
+    '/auth/logout-all',
+    {
+      onRequest: authenticate,
+      schema: {
+        summary: 'Log out everywhere: every token of this account stops working, this one too',
+        operationId: 'logoutEverywhere',
+        tags: ['auth'],
+        security: [{ bearer: [] }],
+        response: { 204: noContent, ...errors(401) },
+      },
+    },
+    async (request, reply) => {
+      await auth.logoutEverywhere(request.userId);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.put(
     '/users/me/password',
     {

@@ -58,6 +58,12 @@ export function createAuthService({ users, tokens, revocations, revoked }: AuthD
       revoked.publish(token.userId);
     },
 
+    /** Every token of the user stops working, this one included: "log out everywhere". */
+    async logoutEverywhere(userId: string): Promise<void> {
+      await users.raiseTokenVersion(userId);
+      revoked.publish(userId);
+    },
+
     async changePassword(userId: string, current: string, next: string): Promise<void> {
       const user = await getUser(userId);
       if (!(await verifyPassword(user.passwordHash, current))) throw wrongPassword();

@@ -40,6 +40,15 @@ export function createUsersRepository(orm: Orm) {
         .returning({ id: users.id });
       return rows.length > 0;
     },
+    /** A new token version alone: every token issued before stops working, the password stays. */
+    async raiseTokenVersion(id: string): Promise<boolean> {
+      const rows = await orm
+        .update(users)
+        .set({ tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: sql`now()` })
+        .where(eq(users.id, id))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
     async findById(id: string): Promise<UserRow | null> {
       const rows = await orm.select().from(users).where(eq(users.id, id)).limit(1);
       return rows[0] ?? null;

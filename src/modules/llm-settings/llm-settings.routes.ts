@@ -5,7 +5,8 @@ import { operationDocs } from '../../platform/http/openapi.js';
 import type { LlmSettingsService } from './llm-settings.service.js';
 import { errors, iso } from '../../platform/http/schemas.js';
 import type { LlmSettingsRow } from './llm-settings.repository.js';
-import { llmSettingsBody, llmSettingsResponse } from './llm-settings.schemas.js';
+import { llmSettingsBody, llmSettingsResponse, modelTestResponse } from './llm-settings.schemas.js';
+import type { ModelProbe } from './model-probe.js';
 
 // The key itself never leaves: only its last four characters.
 const toLlmSettingsResponse = (row: LlmSettingsRow): z.infer<typeof llmSettingsResponse> => ({
@@ -16,8 +17,8 @@ const toLlmSettingsResponse = (row: LlmSettingsRow): z.infer<typeof llmSettingsR
 });
 
 export const llmSettingsRoutes: FastifyPluginAsyncZod<
-  RouteContext<{ llmSettings: LlmSettingsService }>
-> = async (app, { llmSettings, authenticate }) => {
+  RouteContext<{ llmSettings: LlmSettingsService; modelProbe: ModelProbe }>
+> = async (app, { llmSettings, modelProbe, authenticate }) => {
   app.addHook('onRequest', authenticate);
   const doc = operationDocs('account');
 
@@ -63,6 +64,27 @@ export const llmSettingsRoutes: FastifyPluginAsyncZod<
     async (request, reply) => {
       await llmSettings.remove(request.userId);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/users/me/llm/test',
+    {
+      schema: {
+        ...doc('testMyLlmSettings', 'Try my own provider: one small question generation'),
+        response: { 200: modelTestResponse, ...errors(401, 404, 502, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      // A person who gives up on the test (closes the tab) stops the model call too.
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      const { generator, question } = await modelProbe(request.userId, gone.signal);
+      return {
+        ok: true as const,
+        generator,
+        message: `Your model answered with a question: ${question}`,
+      };
     },
   );
 };

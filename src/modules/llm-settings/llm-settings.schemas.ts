@@ -25,3 +25,9 @@ export const llmSettingsResponse = z.object({
   key_hint: z.string().nullable().describe('The last four characters of the key, or null'),
   updated_at: timestamp,
 });
+
+export const modelTestResponse = z.object({
+  ok: z.literal(true),
+  generator: z.string().describe('Which model answered, as "openai-compatible:<model>@<host>"'),
+  message: z.string(),
+});

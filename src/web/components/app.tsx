@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setUnauthorizedHandler } from '../api.js';
 import { getToken, setToken } from '../auth-store.js';
 import type { User } from '../types.js';
+import { AccountPage } from './account-page.js';
 import { AuthPanel } from './auth-panel.js';
 import { clearWorkspaceMemory, Workspace } from './workspace.js';
 
@@ -9,6 +10,8 @@ export function App() {
   const [user, setUser] = useState<User | null>(null);
   const [booting, setBooting] = useState(() => getToken() !== null);
   const [expired, setExpired] = useState(false);
+  const [page, setPage] = useState<'practice' | 'account'>('practice');
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -28,13 +31,22 @@ export function App() {
     if (user && user.id !== next.id) clearWorkspaceMemory();
     setUser(next);
     setExpired(false);
+    setNotice(null);
   }
 
-  function logOut() {
+  function loggedOut(why: string | null) {
     setToken(null);
     clearWorkspaceMemory();
     setUser(null);
     setExpired(false);
+    setPage('practice');
+    setNotice(why);
+  }
+
+  async function logOut() {
+    // The token is ended on the server too; a server out of reach still logs this tab out.
+    await api.logout().catch(() => undefined);
+    loggedOut(null);
   }
 
   const signedIn = user !== null && !expired;
@@ -46,6 +58,14 @@ export function App() {
           {signedIn ? (
             <div class="account">
               <span class="who">{user.full_name}</span>
+              <button
+                type="button"
+                class="button button-quiet"
+                aria-current={page === 'account' ? 'page' : undefined}
+                onClick={() => setPage(page === 'account' ? 'practice' : 'account')}
+              >
+                Account
+              </button>
               <button type="button" class="button button-quiet" onClick={logOut}>
                 Log out
               </button>
@@ -61,11 +81,21 @@ export function App() {
         <>
           {signedIn ? null : (
             <div class="auth-wrap">
-              <AuthPanel expired={expired} initialEmail={user?.email} onLoggedIn={loggedIn} />
+              <AuthPanel
+                expired={expired}
+                initialEmail={user?.email}
+                notice={notice}
+                onLoggedIn={loggedIn}
+              />
             </div>
           )}
           {/* Kept mounted while logged out by expiry, so nothing typed is lost. */}
-          {user ? <Workspace key={user.id} user={user} hidden={expired} /> : null}
+          {user ? (
+            <Workspace key={user.id} user={user} hidden={expired || page === 'account'} />
+          ) : null}
+          {signedIn && page === 'account' ? (
+            <AccountPage user={user} onBack={() => setPage('practice')} onLoggedOut={loggedOut} />
+          ) : null}
         </>
       )}
     </>

@@ -10,11 +10,13 @@ interface AuthPanelProps {
   /** The previous login expired: ask to log in again, keeping the page as it was. */
   expired: boolean;
   initialEmail?: string;
+  /** Why the person is logged out (they logged out everywhere, deleted the account...). */
+  notice?: string | null;
   onLoggedIn: (user: User) => void;
 }
 
-export function AuthPanel({ expired, initialEmail = '', onLoggedIn }: AuthPanelProps) {
-  const [mode, setMode] = useState<'signup' | 'login'>(expired ? 'login' : 'signup');
+export function AuthPanel({ expired, initialEmail = '', notice, onLoggedIn }: AuthPanelProps) {
+  const [mode, setMode] = useState<'signup' | 'login'>(expired || notice ? 'login' : 'signup');
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [fullName, setFullName] = useState('');
@@ -59,6 +61,10 @@ export function AuthPanel({ expired, initialEmail = '', onLoggedIn }: AuthPanelP
       {expired ? (
         <p class="notice notice-info" role="status">
           Your login has expired. Log in again to carry on; everything you typed is still here.
+        </p>
+      ) : notice ? (
+        <p class="notice notice-info" role="status">
+          {notice}
         </p>
       ) : (
         <p class="lead">
