@@ -76,7 +76,10 @@ describe('crash recovery', () => {
     LLM_PROVIDER: 'openai',
     OPENAI_API_KEY: 'test-key',
     OPENAI_BASE_URL: model.baseUrl,
-    LLM_TIMEOUT_MS: '3000',
+    // A hang guard, not a speed check: a first generation loads the AI SDK and the text
+    // analysis (seconds on a loaded machine), and a killed process waits on the hanging
+    // model until it is killed rather than failing before the test sees it under way.
+    LLM_TIMEOUT_MS: '120000',
   });
 
   it('embedded: a restarted process finishes the interrupted operation', async () => {
@@ -128,7 +131,8 @@ describe('crash recovery', () => {
       running.push(apiServer);
       model.reply({ hang: true });
       const requestsBefore = model.requests.length;
-      const doomed = spawnService('worker', env);
+      // A short lease (renewed every third of it while alive) lapses soon after the kill.
+      const doomed = spawnService('worker', { ...env, WORKER_LEASE_MS: '3000' });
       const { token, op } = await startInterview(apiServer.url);
       await expect
         .poll(
