@@ -47,7 +47,10 @@ export function reviveAnalysisError({ name, message, kind }: SerialisedError): E
   return Object.assign(new Error(message), { name });
 }
 
-const WHAT = { composeQuestion: 'Generating the question', evaluateOffline: 'Evaluating the answer' };
+const WHAT = {
+  composeQuestion: 'Generating the question',
+  evaluateOffline: 'Evaluating the answer',
+};
 
 function failure(err: unknown, signal: AbortSignal, task: keyof typeof WHAT): unknown {
   if (signal.aborted) return abortFailure(signal);

@@ -6,6 +6,7 @@ import { composeQuestion } from '../../src/llm/offline/offline-generator.js';
 import { grammarLoadMs } from '../../src/llm/text/grammar.js';
 import { createThreadPool } from '../../src/platform/thread-pool.js';
 import { FEEDBACK_CASES, inputFor } from '../fixtures/feedback-answers.js';
+import { spinGate } from '../support/spin-gate.js';
 import { buildTestApp, type TestApp } from '../support/harness.js';
 
 const ENTRY = new URL('../support/analysis-test-thread.ts', import.meta.url);
@@ -24,19 +25,18 @@ describe('text analysis off the event loop', () => {
   it('answers /healthz while an analysis spins on the CPU', async () => {
     const pool = createThreadPool({ entry: ENTRY, size: 1, timeoutMs: 600_000 });
     try {
-      const flags = new Int32Array(new SharedArrayBuffer(8));
+      const gate = spinGate();
       const order: string[] = [];
-      // Spins without yielding until let go (at most 5 minutes): on the event loop it would
+      // Spins without yielding until let go (at most a minute): on the event loop it would
       // hold the health check behind it.
       const analysis = pool
-        .run('spin', { gate: flags.buffer, maxMs: 300_000 })
+        .run('spin', { gate: gate.buffer, maxMs: 60_000 })
         .then(() => order.push('analysis'));
-      const started = Atomics.waitAsync(flags, 0, 0);
-      if (started.async) await started.value;
+      await gate.started();
       const health = await fetch(`${base}/healthz`);
       order.push('healthz');
       expect(health.status).toBe(200);
-      Atomics.store(flags, 1, 1);
+      gate.release();
       await analysis;
       expect(order).toEqual(['healthz', 'analysis']);
     } finally {

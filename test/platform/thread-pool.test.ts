@@ -6,23 +6,10 @@ import {
   ThreadTimeoutError,
   type ThreadPool,
 } from '../../src/platform/thread-pool.js';
+import { spinGate } from '../support/spin-gate.js';
 
 const ENTRY = new URL('../support/analysis-test-thread.ts', import.meta.url);
 const LONG = 10 * 60_000; // longer than any test: a spin this long only ends by termination
-
-/** A spin task's shared flags: [started, let go]. */
-function gate() {
-  const buffer = new SharedArrayBuffer(8);
-  const flags = new Int32Array(buffer);
-  return {
-    buffer,
-    started: async () => {
-      const wait = Atomics.waitAsync(flags, 0, 0);
-      if (wait.async) await wait.value;
-    },
-    release: () => Atomics.store(flags, 1, 1),
-  };
-}
 
 let pool: ThreadPool | undefined;
 afterEach(async () => pool?.close());
@@ -35,14 +22,14 @@ function newPool(timeoutMs = LONG) {
 describe('thread pool', () => {
   it('terminates a running task on abort, and the next task gets a fresh thread', async () => {
     const threads = newPool();
-    const first = gate();
+    const first = spinGate();
     const controller = new AbortController();
     const stuck = threads.run('spin', { gate: first.buffer, maxMs: LONG }, controller.signal);
     await first.started();
     controller.abort(new Error('stop'));
     await expect(stuck).rejects.toThrow('stop');
     // One thread only: this runs only if the spinning one was terminated and replaced.
-    const second = gate();
+    const second = spinGate();
     const next = threads.run<unknown, boolean>('spin', { gate: second.buffer, maxMs: LONG });
     await second.started();
     second.release();
@@ -51,7 +38,7 @@ describe('thread pool', () => {
 
   it('drops an aborted task that is still waiting, without touching the running one', async () => {
     const threads = newPool();
-    const running = gate();
+    const running = spinGate();
     const first = threads.run<unknown, boolean>('spin', { gate: running.buffer, maxMs: LONG });
     await running.started();
     const controller = new AbortController();
@@ -64,7 +51,7 @@ describe('thread pool', () => {
 
   it('stops a task past the hard timeout and keeps serving', async () => {
     const threads = newPool(300);
-    const stuck = gate();
+    const stuck = spinGate();
     await expect(threads.run('spin', { gate: stuck.buffer, maxMs: LONG })).rejects.toBeInstanceOf(
       ThreadTimeoutError,
     );
