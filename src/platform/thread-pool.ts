@@ -74,7 +74,7 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
       eval: fromSource,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256 },
     });
-    worker.unref();
+    // Referenced while it starts or works (a caller awaits it), unreferenced while idle.
     const thread: Thread = { worker, ready: false, job: undefined };
     threads.add(thread);
     worker.on('message', (reply: ThreadReply) => {
@@ -87,6 +87,7 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
         else job.reject(revive(reply.error));
       }
       dispatch();
+      if (!thread.job) worker.unref();
     });
     const died = (cause: unknown) => {
       if (!threads.delete(thread)) return;
@@ -107,7 +108,6 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPool {
     const job = thread.job!;
     thread.job = undefined;
     clearTimeout(thread.timer);
-    thread.worker.unref();
     job.cleanup();
     return job;
   }
