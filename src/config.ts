@@ -32,6 +32,7 @@ const envSchema = z
     MAX_JOB_POSTINGS_PER_USER: int(0, 1_000_000).default(500),
     MAX_SESSIONS_PER_USER: int(0, 1_000_000).default(2_000),
     WORKER_CONCURRENCY: int(1, 64).default(4),
+    ANALYSIS_THREADS: int(1, 4).default(1),
     REQUEST_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
     PDF_TIMEOUT_MS: int(100, 120_000).default(10_000),
     PDF_MAX_PAGES: int(1, 1_000).default(20),
@@ -110,6 +111,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Resume PDFs are read in worker threads under these bounds. */
   pdf: { timeoutMs: number; maxPages: number; concurrency: number };
+  /** Worker threads the offline generator and evaluator run in, per process (started on first use). */
+  analysis: { threads: number };
   /** A long-poll re-reads its operation this often even without a wake-up (one may be lost). */
   longPollRecheckMs: number;
   /** Rows one user may keep (0: no limit): hoarding stays bounded. */
@@ -177,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       maxPages: e.PDF_MAX_PAGES,
       concurrency: e.PDF_CONCURRENCY,
     },
+    analysis: { threads: e.ANALYSIS_THREADS },
     longPollRecheckMs: e.LONG_POLL_RECHECK_MS,
     secretsKey: e.SECRETS_KEY,
     // Embedded: the only user is the machine's own, and a local model server is the usual case.

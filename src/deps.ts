@@ -1,6 +1,6 @@
 import { createModelProbe, type ModelProbe } from './modules/llm-settings/model-probe.js';
 import type { Config } from './config.js';
-import { createQuestionGenerator } from './llm/index.js';
+import { createAnalysisPool, createQuestionGenerator } from './llm/index.js';
 import type { QuestionGenerator } from './llm/generator.js';
 import { createAnswerEvaluator, type AnswerEvaluator } from './llm/feedback/index.js';
 import { createPostgresDatabase, type Database } from './platform/db/client.js';
@@ -179,6 +179,11 @@ export async function createDeps(
     }
   }
   const database = db;
+  // The offline generator and evaluator run here, off the event loop (threads start on first use).
+  const analysis = createAnalysisPool({
+    threads: config.analysis.threads,
+    timeoutMs: config.llm.timeoutMs,
+  });
   try {
     const secret =
       config.jwtSecret ??
@@ -191,8 +196,8 @@ export async function createDeps(
       config.accessTokenTtlSeconds,
       createTokenRevocationsRepository(database),
     );
-    const generator = overrides.generator ?? createQuestionGenerator(config.llm);
-    const evaluator = overrides.evaluator ?? createAnswerEvaluator(config.llm);
+    const generator = overrides.generator ?? createQuestionGenerator(config.llm, analysis);
+    const evaluator = overrides.evaluator ?? createAnswerEvaluator(config.llm, analysis);
     const evaluationStore = createEvaluationStore(database);
     const queueRepo = createGenerationQueueRepository(database);
     const metrics = createMetrics(() => queueRepo.countPending());
@@ -247,10 +252,12 @@ export async function createDeps(
       async close() {
         await watcher.stop().catch(() => undefined);
         await stopForgetting().catch(() => undefined);
+        await analysis.close();
         await closeStorage();
       },
     };
   } catch (err) {
+    await analysis.close();
     await closeStorage().catch(() => undefined);
     throw err;
   }

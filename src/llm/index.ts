@@ -1,6 +1,7 @@
 // The one entry point the rest of the service uses: pick the generator the config names.
 
 import { DEFAULT_OPENAI_BASE_URL, type LlmConfig } from '../config.js';
+import type { AnalysisPool } from './analysis-pool.js';
 import type { QuestionGenerator } from './generator.js';
 import { createOfflineGenerator } from './offline/offline-generator.js';
 import { openAIGeneratorName, type OpenAIGeneratorOptions } from './openai/provider-host.js';
@@ -15,10 +16,17 @@ export type GeneratorConfig = LlmConfig & {
 
 /**
  * The generator for this config. Its `name` says which one is active, for the start-up
- * log: "offline" or "openai-compatible:<model>@<host>", never the key.
+ * log: "offline" or "openai-compatible:<model>@<host>", never the key. Given a pool, the
+ * offline generator runs in its threads; without one, on the caller's (scripts, tests).
  */
-export function createQuestionGenerator(config: GeneratorConfig): QuestionGenerator {
-  if (config.provider === 'offline') return createOfflineGenerator();
+export function createQuestionGenerator(
+  config: GeneratorConfig,
+  pool?: AnalysisPool,
+): QuestionGenerator {
+  if (config.provider === 'offline') {
+    if (!pool) return createOfflineGenerator();
+    return { name: 'offline', generate: (input, { signal }) => pool.generate(input, signal) };
+  }
   const options: OpenAIGeneratorOptions = {
     baseUrl: config.baseUrl || DEFAULT_OPENAI_BASE_URL,
     apiKey: config.apiKey,
@@ -46,3 +54,4 @@ export type {
   QuestionType,
 } from './generator.js';
 export { GenerationError, QUESTION_TYPES } from './generator.js';
+export { createAnalysisPool, type AnalysisPool } from './analysis-pool.js';

@@ -1,6 +1,7 @@
 // The entry point for answer evaluation: the evaluator the config names, and what the
 // rest of the service needs to tie answers to postings.
 
+import type { AnalysisPool } from '../analysis-pool.js';
 import type { AnswerEvaluator } from './evaluator.js';
 import { createOfflineEvaluator } from './offline-evaluator.js';
 import { openAIGeneratorName, type OpenAIGeneratorOptions } from './shared.js';
@@ -15,8 +16,19 @@ export interface EvaluatorConfig {
   fetch?: typeof fetch;
 }
 
-export function createAnswerEvaluator(config: EvaluatorConfig): AnswerEvaluator {
-  if (config.provider === 'offline') return createOfflineEvaluator();
+/** Given a pool, the offline evaluator runs in its threads; without one, on the caller's. */
+export function createAnswerEvaluator(
+  config: EvaluatorConfig,
+  pool?: AnalysisPool,
+): AnswerEvaluator {
+  if (config.provider === 'offline') {
+    if (!pool) return createOfflineEvaluator();
+    return {
+      name: 'offline',
+      prepare: () => pool.warm(),
+      evaluate: (input, { signal }) => pool.evaluate(input, signal),
+    };
+  }
   const options: OpenAIGeneratorOptions = {
     baseUrl: config.baseUrl || 'https://api.openai.com/v1',
     apiKey: config.apiKey,
