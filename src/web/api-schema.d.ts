@@ -272,7 +272,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer the open question of a session */
+        /** Answer the open question of a session, or an earlier one again */
         post: operations["submitAnswer"];
         delete?: never;
         options?: never;
@@ -2819,6 +2819,11 @@ export interface operations {
             content: {
                 "application/json": {
                     content: string;
+                    /**
+                     * Format: uuid
+                     * @description An earlier question of this session to answer again; default the newest open one.
+                     */
+                    question_message_id?: string;
                 };
             };
         };

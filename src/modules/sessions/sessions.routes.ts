@@ -150,7 +150,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     '/sessions/:id/answers',
     {
       schema: {
-        ...doc('submitAnswer', 'Answer the open question of a session'),
+        ...doc('submitAnswer', 'Answer the open question of a session, or an earlier one again'),
         params: idParams,
         body: answerBody,
         response: { 201: answerResponse, ...errors(400, 401, 404, 409, 422) },
@@ -161,6 +161,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
         request.params.id,
         request.userId,
         request.body.content,
+        request.body.question_message_id,
       );
       return reply.code(201).send({
         ...toMessageResponse(message),

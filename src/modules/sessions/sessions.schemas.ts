@@ -49,4 +49,8 @@ export const answerBody = z.object({
     .trim()
     .min(1, 'must not be empty')
     .max(20_000, 'must be at most 20000 characters'),
+  question_message_id: z
+    .uuid({ message: 'must be a UUID' })
+    .optional()
+    .describe('An earlier question of this session to answer again; default the newest open one.'),
 });
