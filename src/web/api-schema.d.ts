@@ -419,6 +419,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/job-postings/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your progress over the interviews for one job posting */
+        get: operations["getJobPostingProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your progress for every job posting */
+        get: operations["getProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4353,6 +4387,168 @@ export interface operations {
             };
             /** @description Too many requests (see `Retry-After`) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getJobPostingProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        job_posting_id: string;
+                        /** @description Every session of the posting, oldest first. */
+                        sessions: {
+                            /** Format: uuid */
+                            session_id: string;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "completed";
+                            /** @description ISO-8601 UTC timestamp */
+                            created_at: string;
+                            completed_at: string | null;
+                            /** @description Questions with at least one answer. */
+                            answered: number;
+                            /** @description The session's newest report's score; null without one. */
+                            overall_score: number | null;
+                        }[];
+                        requirements: {
+                            text: string;
+                            /** @enum {string} */
+                            best_status: "demonstrated" | "mentioned" | "absent" | "untested";
+                            /**
+                             * @description As in the newest report that asked about it.
+                             * @enum {string}
+                             */
+                            latest_status: "demonstrated" | "mentioned" | "absent" | "untested";
+                            /** @description Answers given to questions that targeted it. */
+                            attempts: number;
+                        }[];
+                        criteria: {
+                            key: string;
+                            /** @description One point per reported session, oldest first. */
+                            points: {
+                                /** Format: uuid */
+                                session_id: string;
+                                mean_level: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (see `detail.errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job_postings: {
+                            /** Format: uuid */
+                            job_posting_id: string;
+                            title: string;
+                            company: string | null;
+                            sessions: number;
+                            latest_score: number | null;
+                            best_score: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
