@@ -1925,6 +1925,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -1982,6 +1984,12 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     job_posting_id: string;
+                    /**
+                     * @description weak_areas: ask first about what earlier sessions of the posting left weak.
+                     * @default all
+                     * @enum {string}
+                     */
+                    focus?: "all" | "weak_areas";
                 };
             };
         };
@@ -2000,6 +2008,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2142,6 +2152,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2340,6 +2352,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2484,6 +2498,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2626,6 +2642,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */

@@ -44,7 +44,8 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
       },
     },
     async (request, reply) => {
-      const session = await sessions.create(request.userId, request.body.job_posting_id);
+      const { job_posting_id, focus } = request.body;
+      const session = await sessions.create(request.userId, job_posting_id, focus);
       return reply.code(201).send(toSessionResponse(session));
     },
   );

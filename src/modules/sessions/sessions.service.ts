@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/client.js';
-import type { SessionStatus } from '../../platform/db/schema.js';
+import type { SessionFocus, SessionStatus } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { JobPostingsService } from '../job-postings/job-postings.service.js';
 import type { EvaluationQueue } from '../operations/evaluation-queue.service.js';
@@ -82,9 +82,13 @@ export function createSessionsService({
   }
 
   return {
-    async create(userId: string, jobPostingId: string): Promise<SessionRow> {
+    async create(
+      userId: string,
+      jobPostingId: string,
+      focus: SessionFocus = 'all',
+    ): Promise<SessionRow> {
       await jobPostings.get(jobPostingId, userId); // 404 for a missing or another user's posting
-      const session = await sessions.insertCapped(userId, jobPostingId, maxPerUser);
+      const session = await sessions.insertCapped(userId, jobPostingId, maxPerUser, focus);
       if (!session) {
         throw new AppError(
           'LIMIT_REACHED',
