@@ -22,6 +22,7 @@ import { jobPostingsRoutes } from './modules/job-postings/job-postings.routes.js
 import { llmSettingsRoutes } from './modules/llm-settings/llm-settings.routes.js';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
+import { progressRoutes } from './modules/progress/progress.routes.js';
 import { resumesRoutes } from './modules/resumes/resumes.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 
@@ -95,6 +96,7 @@ export async function buildApp(
     llmSettings,
     feedback,
     modelProbe,
+    progress,
   } = deps.services;
   await app.register(
     async (api) => {
@@ -106,6 +108,7 @@ export async function buildApp(
       await api.register(accountRoutes, { account, authenticate });
       await api.register(llmSettingsRoutes, { llmSettings, modelProbe, authenticate });
       await api.register(feedbackRoutes, { feedback, authenticate });
+      await api.register(progressRoutes, { progress, authenticate });
     },
     { prefix: '/api/v1' },
   );

@@ -44,6 +44,8 @@ import {
   type EvaluationStore,
 } from './modules/feedback/evaluation-store.repository.js';
 import { createFeedbackRepository } from './modules/feedback/feedback.repository.js';
+import { createProgressRepository } from './modules/progress/progress.repository.js';
+import { createProgressService } from './modules/progress/progress.service.js';
 import { createFeedbackService } from './modules/feedback/feedback.service.js';
 import { createEvaluationQueueRepository } from './modules/operations/evaluation-queue.repository.js';
 import { createEvaluationQueue } from './modules/operations/evaluation-queue.service.js';
@@ -141,6 +143,7 @@ function createServices(
     sessions,
     evaluations,
   });
+  const progress = createProgressService({ progress: createProgressRepository(db) });
   const account = createAccountService({ db, auth });
   const llmSettings = createLlmSettingsService({
     settings: createLlmSettingsRepository(db),
@@ -157,6 +160,7 @@ function createServices(
     account,
     llmSettings,
     feedback,
+    progress,
   };
 }
 

@@ -6,6 +6,7 @@ export {
   QUESTION_TYPES,
   type GeneratedQuestion,
   type GenerationInput,
+  type PracticeHistory,
   type QuestionFocus,
   type QuestionType,
   type TranscriptEntry,

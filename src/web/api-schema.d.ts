@@ -289,7 +289,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer the open question of a session */
+        /** Answer the open question of a session, or an earlier one again */
         post: operations["submitAnswer"];
         delete?: never;
         options?: never;
@@ -447,6 +447,40 @@ export interface paths {
         put?: never;
         /** Build a new interview report (a session_report operation) */
         post: operations["requestSessionReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/job-postings/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your progress over the interviews for one job posting */
+        get: operations["getJobPostingProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your progress for every job posting */
+        get: operations["getProgress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2015,6 +2049,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2072,6 +2108,12 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     job_posting_id: string;
+                    /**
+                     * @description weak_areas: ask first about what earlier sessions of the posting left weak.
+                     * @default all
+                     * @enum {string}
+                     */
+                    focus?: "all" | "weak_areas";
                 };
             };
         };
@@ -2090,6 +2132,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2232,6 +2276,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2430,6 +2476,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2574,6 +2622,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2716,6 +2766,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "active" | "paused" | "completed";
                         question_count: number;
+                        /** @enum {string} */
+                        focus: "all" | "weak_areas";
                         /** @description ISO-8601 UTC timestamp */
                         created_at: string;
                         /** @description ISO-8601 UTC timestamp */
@@ -2943,6 +2995,11 @@ export interface operations {
             content: {
                 "application/json": {
                     content: string;
+                    /**
+                     * Format: uuid
+                     * @description An earlier question of this session to answer again; default the newest open one.
+                     */
+                    question_message_id?: string;
                 };
             };
         };
@@ -4642,6 +4699,168 @@ export interface operations {
             };
             /** @description Too many requests (see `Retry-After`) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getJobPostingProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        job_posting_id: string;
+                        /** @description Every session of the posting, oldest first. */
+                        sessions: {
+                            /** Format: uuid */
+                            session_id: string;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "completed";
+                            /** @description ISO-8601 UTC timestamp */
+                            created_at: string;
+                            completed_at: string | null;
+                            /** @description Questions with at least one answer. */
+                            answered: number;
+                            /** @description The session's newest report's score; null without one. */
+                            overall_score: number | null;
+                        }[];
+                        requirements: {
+                            text: string;
+                            /** @enum {string} */
+                            best_status: "demonstrated" | "mentioned" | "absent" | "untested";
+                            /**
+                             * @description As in the newest report that asked about it.
+                             * @enum {string}
+                             */
+                            latest_status: "demonstrated" | "mentioned" | "absent" | "untested";
+                            /** @description Answers given to questions that targeted it. */
+                            attempts: number;
+                        }[];
+                        criteria: {
+                            key: string;
+                            /** @description One point per reported session, oldest first. */
+                            points: {
+                                /** Format: uuid */
+                                session_id: string;
+                                mean_level: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not the caller’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (see `detail.errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job_postings: {
+                            /** Format: uuid */
+                            job_posting_id: string;
+                            title: string;
+                            company: string | null;
+                            sessions: number;
+                            latest_score: number | null;
+                            best_score: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

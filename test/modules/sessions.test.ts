@@ -66,6 +66,7 @@ describe('interview sessions', () => {
         job_posting_id: posting.id,
         status: 'active',
         question_count: 0,
+        focus: 'all',
         created_at: expect.stringMatching(ISO),
         updated_at: expect.stringMatching(ISO),
       });

@@ -4,6 +4,7 @@
 
 import type { Requirement } from '../analysis/types.js';
 import { askedStems, isCovered } from './coverage.js';
+import { firstTypeFor, weakFirst } from './practice.js';
 import { findFollowUp, type FollowUp } from './follow-up.js';
 import type { GenerationInput, QuestionType, TranscriptEntry } from './types.js';
 
@@ -48,15 +49,20 @@ export function planNextQuestion(
   const questionStems = asked.map((entry) => askedStems(entry.content));
   const followUp = findFollowUp(input.transcript, requirements);
   const lastType = asked.at(-1)?.questionType ?? null;
-  const type = input.wantedType ?? (followUp && lastType ? lastType : chooseType(asked));
-  const uncovered = requirements.filter((r) => !isCovered(r, questionStems));
-  const covered = requirements.filter((r) => isCovered(r, questionStems));
+  const practice = input.practice;
+  const opening = asked.length === 0 && practice ? firstTypeFor(practice) : null;
+  const type = input.wantedType ?? opening ?? (followUp && lastType ? lastType : chooseType(asked));
+  const order = practice ? weakFirst(practice) : <T>(list: T[]) => list;
+  const uncovered = order(requirements.filter((r) => !isCovered(r, questionStems)));
+  const covered = order(requirements.filter((r) => isCovered(r, questionStems)));
   return {
     type,
     followUp,
     uncovered,
     covered,
-    askedQuestions: asked.map((entry) => entry.content),
+    // Questions answered well in earlier sessions count as asked, so they are not repeated;
+    // they go first, so "the last question asked" stays this session's.
+    askedQuestions: [...(practice?.answeredWell ?? []), ...asked.map((entry) => entry.content)],
     questionNumber: asked.length + 1,
   };
 }

@@ -20,6 +20,17 @@ export interface GenerationInput {
   transcript: TranscriptEntry[];
   /** The type the caller wants; when absent the generator's plan decides. */
   wantedType?: QuestionType;
+  /** A session practising its weak areas: what earlier sessions of the posting showed. */
+  practice?: PracticeHistory;
+}
+
+export interface PracticeHistory {
+  /** Requirements some earlier session showed demonstrated: asked after the weak ones. */
+  demonstrated: string[];
+  /** Criterion keys, weakest first (mean level over the earlier reports). */
+  weakestCriteria: string[];
+  /** Earlier questions the candidate answered well: not asked again. */
+  answeredWell: string[];
 }
 
 /** What a question targets: a posting requirement and the resume evidence behind it. */

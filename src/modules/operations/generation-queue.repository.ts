@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/client.js';
 import type { OperationType, SessionStatus } from '../../platform/db/schema.js';
 import type { GeneratedQuestion, GenerationInput, QuestionType } from '../../llm/generator.js';
+import { loadPracticeHistory } from './practice-history.js';
 
 /** The turns a generation reads in full: as many as the model's prompt shows. */
 export const RECENT_TURNS = 24;
@@ -107,6 +108,7 @@ RETURNING id`;
 // cost no more than short ones.
 const CONTEXT_SQL = `
 SELECT p.title, p.company, p.description, p.tech_stack, p.experience_level, r.content AS resume,
+       s.focus,
        coalesce((SELECT json_agg(json_build_object('role', t.role, 'content', t.content,
                                                    'question_type', t.question_type) ORDER BY t.seq)
                    FROM ((SELECT m.seq, m.role, m.content, m.question_type FROM messages m
@@ -217,6 +219,7 @@ export function createGenerationQueueRepository(db: Database) {
         tech_stack: string | null;
         experience_level: string | null;
         resume: string | null;
+        focus: 'all' | 'weak_areas';
         transcript: {
           role: 'interviewer' | 'candidate';
           content: string;
@@ -224,7 +227,10 @@ export function createGenerationQueueRepository(db: Database) {
         }[];
       }>(CONTEXT_SQL, [op.session_id, RECENT_TURNS, EARLIER_QUESTIONS], 'generation_context');
       if (!ctx) return null;
+      const practice =
+        ctx.focus === 'weak_areas' ? await loadPracticeHistory(db, op.session_id) : undefined;
       return {
+        ...(practice ? { practice } : {}),
         jobPosting: {
           title: ctx.title,
           company: ctx.company,

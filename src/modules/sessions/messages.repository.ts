@@ -34,20 +34,34 @@ export function createMessagesRepository(db: Database) {
       );
       return rows[0] ?? null;
     },
+    /** A question of this session with how many answers it has; null when there is none. */
+    async questionAttempts(
+      tx: Queryable,
+      sessionId: string,
+      questionId: string,
+    ): Promise<{ id: string; attempts: number } | null> {
+      const rows = await tx.query<{ id: string; attempts: number }>(
+        `SELECT m.id, (SELECT count(*)::int FROM messages a WHERE a.reply_to = m.id) AS attempts
+           FROM messages m
+          WHERE m.id = $2 AND m.session_id = $1 AND m.role = 'interviewer'`,
+        [sessionId, questionId],
+      );
+      return rows[0] ?? null;
+    },
+    /** The caller holds the session's row lock, which orders concurrent answers to it. */
     async insertAnswer(
       tx: Queryable,
       sessionId: string,
       questionId: string,
       content: string,
-    ): Promise<MessageRow | null> {
+    ): Promise<MessageRow> {
       const rows = await tx.query<MessageRow>(
         `INSERT INTO messages (session_id, role, content, reply_to)
          VALUES ($1, 'candidate', $2, $3)
-         ON CONFLICT (reply_to) DO NOTHING
          RETURNING ${COLUMNS}`,
         [sessionId, content, questionId],
       );
-      return rows[0] ?? null; // a concurrent answer to the same question won
+      return rows[0]!;
     },
   };
 }

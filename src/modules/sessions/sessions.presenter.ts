@@ -9,6 +9,7 @@ export const toSessionResponse = (s: SessionRow): z.infer<typeof sessionResponse
   job_posting_id: s.jobPostingId,
   status: s.status,
   question_count: s.questionCount,
+  focus: s.focus,
   created_at: iso(s.createdAt),
   updated_at: iso(s.updatedAt),
 });

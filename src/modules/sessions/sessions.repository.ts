@@ -1,7 +1,11 @@
 import { and, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { exactTime } from '../../platform/http/pagination.js';
 import type { Orm, Queryable } from '../../platform/db/client.js';
-import { interviewSessions, type SessionStatus } from '../../platform/db/schema.js';
+import {
+  interviewSessions,
+  type SessionFocus,
+  type SessionStatus,
+} from '../../platform/db/schema.js';
 
 export type SessionRow = typeof interviewSessions.$inferSelect;
 
@@ -11,7 +15,7 @@ const owned = (id: string, userId: string) =>
 export function createSessionsRepository(orm: Orm) {
   return {
     /** Inserts unless the user already has `cap` sessions (0: no cap); null when at the cap. */
-    insertCapped: (userId: string, jobPostingId: string, cap: number) =>
+    insertCapped: (userId: string, jobPostingId: string, cap: number, focus: SessionFocus) =>
       orm.transaction(async (tx): Promise<SessionRow | null> => {
         if (cap > 0) {
           // Serialises one user's creations so that concurrent ones cannot pass the cap together.
@@ -24,7 +28,7 @@ export function createSessionsRepository(orm: Orm) {
         }
         const rows = await tx
           .insert(interviewSessions)
-          .values({ userId, jobPostingId })
+          .values({ userId, jobPostingId, focus })
           .returning();
         return rows[0]!;
       }),
@@ -91,7 +95,7 @@ export function createSessionsRepository(orm: Orm) {
         `UPDATE interview_sessions SET status = $4, updated_at = now()
           WHERE id = $1 AND user_id = $2 AND status = ANY($3::text[])
         RETURNING id, user_id AS "userId", job_posting_id AS "jobPostingId", status,
-                  question_count AS "questionCount", created_at AS "createdAt", updated_at AS "updatedAt"`,
+                  question_count AS "questionCount", focus, created_at AS "createdAt", updated_at AS "updatedAt"`,
         [id, userId, [...from], to],
       );
       return rows[0] ?? null;

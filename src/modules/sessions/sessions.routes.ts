@@ -44,7 +44,8 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
       },
     },
     async (request, reply) => {
-      const session = await sessions.create(request.userId, request.body.job_posting_id);
+      const { job_posting_id, focus } = request.body;
+      const session = await sessions.create(request.userId, job_posting_id, focus);
       return reply.code(201).send(toSessionResponse(session));
     },
   );
@@ -150,7 +151,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
     '/sessions/:id/answers',
     {
       schema: {
-        ...doc('submitAnswer', 'Answer the open question of a session'),
+        ...doc('submitAnswer', 'Answer the open question of a session, or an earlier one again'),
         params: idParams,
         body: answerBody,
         response: { 201: answerResponse, ...errors(400, 401, 404, 409, 422) },
@@ -161,6 +162,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<
         request.params.id,
         request.userId,
         request.body.content,
+        request.body.question_message_id,
       );
       return reply.code(201).send({
         ...toMessageResponse(message),

@@ -4,6 +4,10 @@ import { QUESTION_TYPES } from '../../llm/generator.js';
 
 export const createSessionBody = z.object({
   job_posting_id: z.uuid({ message: 'must be a UUID' }),
+  focus: z
+    .enum(['all', 'weak_areas'])
+    .default('all')
+    .describe('weak_areas: ask first about what earlier sessions of the posting left weak.'),
 });
 
 export const sessionResponse = z.object({
@@ -11,6 +15,7 @@ export const sessionResponse = z.object({
   job_posting_id: z.uuid(),
   status: z.enum(['active', 'paused', 'completed']),
   question_count: z.number().int(),
+  focus: z.enum(['all', 'weak_areas']),
   created_at: timestamp,
   updated_at: timestamp,
 });
@@ -49,4 +54,8 @@ export const answerBody = z.object({
     .trim()
     .min(1, 'must not be empty')
     .max(20_000, 'must be at most 20000 characters'),
+  question_message_id: z
+    .uuid({ message: 'must be a UUID' })
+    .optional()
+    .describe('An earlier question of this session to answer again; default the newest open one.'),
 });

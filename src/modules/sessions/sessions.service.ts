@@ -1,5 +1,5 @@
-import type { Database } from '../../platform/db/client.js';
-import type { SessionStatus } from '../../platform/db/schema.js';
+import type { Database, Queryable } from '../../platform/db/client.js';
+import type { SessionFocus, SessionStatus } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { JobPostingsService } from '../job-postings/job-postings.service.js';
 import type { EvaluationQueue } from '../operations/evaluation-queue.service.js';
@@ -15,6 +15,9 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly SessionStatus[]; to: SessionStatus }>;
 
 export type SessionAction = keyof typeof TRANSITIONS;
+
+/** Answers one question may take, the first included. */
+export const MAX_ATTEMPTS = 5;
 
 export const notActive = (status: string): AppError =>
   new AppError(
@@ -57,10 +60,35 @@ export function createSessionsService({
     );
   }
 
+  async function openQuestion(tx: Queryable, sessionId: string): Promise<string> {
+    const question = await messages.latestQuestion(tx, sessionId);
+    if (question && !question.answered) return question.id;
+    throw new AppError(
+      'NO_OPEN_QUESTION',
+      'There is no unanswered question. Ask for the next question first.',
+    );
+  }
+
+  async function attemptable(tx: Queryable, sessionId: string, questionId: string) {
+    const question = await messages.questionAttempts(tx, sessionId, questionId);
+    if (!question) throw notFound('MESSAGE_NOT_FOUND', 'Question');
+    if (question.attempts >= MAX_ATTEMPTS) {
+      throw new AppError(
+        'TOO_MANY_ATTEMPTS',
+        `This question has been answered ${MAX_ATTEMPTS} times, the most one question takes.`,
+      );
+    }
+    return question.id;
+  }
+
   return {
-    async create(userId: string, jobPostingId: string): Promise<SessionRow> {
+    async create(
+      userId: string,
+      jobPostingId: string,
+      focus: SessionFocus = 'all',
+    ): Promise<SessionRow> {
       await jobPostings.get(jobPostingId, userId); // 404 for a missing or another user's posting
-      const session = await sessions.insertCapped(userId, jobPostingId, maxPerUser);
+      const session = await sessions.insertCapped(userId, jobPostingId, maxPerUser, focus);
       if (!session) {
         throw new AppError(
           'LIMIT_REACHED',
@@ -106,22 +134,24 @@ export function createSessionsService({
       return messages.listPage(id, take, afterSeq);
     },
 
-    async answer(id: string, userId: string, content: string): Promise<AnsweredMessage> {
+    /**
+     * Answers the newest open question or, with `questionId`, an earlier question again (a new
+     * attempt, capped so that answering again cannot buy unbounded evaluations).
+     */
+    async answer(
+      id: string,
+      userId: string,
+      content: string,
+      questionId?: string,
+    ): Promise<AnsweredMessage> {
       const stored = await db.transaction(async (tx) => {
         const status = await sessions.lockStatus(tx, id, userId);
         if (!status) throw notFound('SESSION_NOT_FOUND', 'Interview session');
         if (status !== 'active') throw notActive(status);
-        const question = await messages.latestQuestion(tx, id);
-        const answer =
-          question && !question.answered
-            ? await messages.insertAnswer(tx, id, question.id, content)
-            : null;
-        if (!answer) {
-          throw new AppError(
-            'NO_OPEN_QUESTION',
-            'There is no unanswered question. Ask for the next question first.',
-          );
-        }
+        const target = questionId
+          ? await attemptable(tx, id, questionId)
+          : await openQuestion(tx, id);
+        const answer = await messages.insertAnswer(tx, id, target, content);
         // The answer and its evaluation commit together: no answer is left without one.
         const feedbackOperationId = await evaluations.feedbackWithin(tx, userId, id, answer.id);
         return { ...answer, feedback_operation_id: feedbackOperationId };

@@ -46,12 +46,16 @@ export const jobPostings = pgTable('job_postings', {
 
 export type SessionStatus = 'active' | 'paused' | 'completed';
 
+/** What a session's questions go to first: everything, or what earlier sessions left weak. */
+export type SessionFocus = 'all' | 'weak_areas';
+
 export const interviewSessions = pgTable('interview_sessions', {
   id: id(),
   userId: uuid('user_id').notNull(),
   jobPostingId: uuid('job_posting_id').notNull(),
   status: text('status').$type<SessionStatus>().notNull().default('active'),
   questionCount: integer('question_count').notNull().default(0),
+  focus: text('focus').$type<SessionFocus>().notNull().default('all'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -43,6 +43,10 @@ const TAGS = [
     name: 'feedback and reports',
     description: 'Feedback on each answer and the interview report, built in the background.',
   },
+  {
+    name: 'progress',
+    description: 'Progress over the interviews for a job posting, from the stored reports.',
+  },
   { name: 'account', description: "The caller's data: export, deletion, their own model." },
 ];
 
