@@ -30,11 +30,11 @@ export function useAnswerFeedback(sessionId: string) {
   const [byAnswer, setByAnswer] = useState<ByAnswer>({});
   const polls = useRef(new Set<AbortController>());
   // Evaluations picked up after a reload, whose answer is known only once they finish.
-  const [unplaced, setUnplaced] = useState<number>(0);
+  const [unplaced, setUnplaced] = useState({ count: 0, since: 0 });
 
   useEffect(() => {
     setByAnswer({});
-    setUnplaced(0);
+    setUnplaced({ count: 0, since: 0 });
     const live = polls.current;
     return () => {
       for (const ctrl of live) ctrl.abort();
@@ -90,16 +90,22 @@ export function useAnswerFeedback(sessionId: string) {
     const fresh = await refresh();
     for (const op of ops) {
       if (op.operation_type !== 'answer_feedback' || isTerminal(op)) continue;
-      setUnplaced((n) => n + 1);
-      void follow(null, op.id, op).finally(() => setUnplaced((n) => n - 1));
+      const since = Date.parse(op.created_at) || Date.now();
+      setUnplaced((u) => ({
+        count: u.count + 1,
+        since: u.count ? Math.min(u.since, since) : since,
+      }));
+      void follow(null, op.id, op).finally(() =>
+        setUnplaced((u) => ({ ...u, count: u.count - 1 })),
+      );
     }
     return fresh;
   }
 
   const stateOf = (answerId: string): FeedbackState =>
     byAnswer[answerId] ??
-    (unplaced > 0
-      ? { kind: 'waiting', status: 'processing', since: Date.now() }
+    (unplaced.count > 0
+      ? { kind: 'waiting', status: 'processing', since: unplaced.since }
       : { kind: 'missing' });
   return { stateOf, track, tryAgain, load };
 }

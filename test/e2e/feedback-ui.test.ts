@@ -233,6 +233,13 @@ describe.runIf(runs)('web UI in Chromium: when an evaluation fails', () => {
       .getByText(/Waiting in line|Reading your answer/)
       .waitFor();
     await expect.poll(() => llm.requests).toBeGreaterThan(asked);
+    // A reload while it runs picks the evaluation up again.
+    await page.reload();
+    await page
+      .getByRole('list', { name: 'Past interviews' })
+      .getByRole('button', { name: /Backend Engineer · Acme/ })
+      .click();
+    await region.getByRole('status').getByText('Reading your answer').waitFor();
     llm.mode = 'answer';
     llm.release();
     await region.locator('.score').waitFor();

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { useElapsedSeconds } from '../hooks.js';
 import { plural } from '../format.js';
 import { CRITERION_LABEL, RATING_LABEL, REQUIREMENT_STATUS_LABEL } from '../feedback-format.js';
@@ -14,9 +15,17 @@ interface InterviewReportProps {
 /** The report of a completed interview, or its progress, or why there is none. */
 export function InterviewReport({ state, onRequest, onReload }: InterviewReportProps) {
   const elapsed = useElapsedSeconds(state.kind === 'waiting' ? state.since : null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The button goes away with the notice holding it; keep keyboard focus in this region.
+  const request = () => {
+    headingRef.current?.focus();
+    onRequest();
+  };
   return (
     <section class="interview-report" aria-label="Interview report">
-      <h3>Interview report</h3>
+      <h3 tabIndex={-1} ref={headingRef}>
+        Interview report
+      </h3>
       {state.kind === 'loading' ? <p class="empty">Loading the report…</p> : null}
       {state.kind === 'waiting' ? (
         <div class="progress">
@@ -36,7 +45,7 @@ export function InterviewReport({ state, onRequest, onReload }: InterviewReportP
         ) : (
           <div class="notice notice-info">
             <p>There is no report for this interview yet.</p>
-            <button type="button" class="button button-secondary" onClick={onRequest}>
+            <button type="button" class="button button-secondary" onClick={request}>
               Build the report
             </button>
           </div>
@@ -47,7 +56,7 @@ export function InterviewReport({ state, onRequest, onReload }: InterviewReportP
           <p>
             <strong>The report could not be built.</strong> {state.message}
           </p>
-          <button type="button" class="button button-secondary" onClick={onRequest}>
+          <button type="button" class="button button-secondary" onClick={request}>
             Try again
           </button>
         </div>

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { Message } from '../types.js';
 import type { FeedbackState } from '../use-answer-feedback.js';
 import { AnswerFeedback } from './answer-feedback.js';
@@ -11,15 +12,19 @@ interface FeedbackProps {
 /** The newest answer's feedback, while the interview goes on. */
 export function LatestFeedback({ messages, stateOf, onRetry }: FeedbackProps) {
   const answer = messages.filter((m) => m.role === 'candidate').at(-1);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   if (!answer) return null;
+  // The alert holding the button goes away on retry; keep keyboard focus in this region.
+  const retry = () => {
+    headingRef.current?.focus();
+    onRetry(answer.id);
+  };
   return (
     <section class="answer-feedback" aria-label="Answer feedback">
-      <h3>Feedback on your answer</h3>
-      <AnswerFeedback
-        state={stateOf(answer.id)}
-        answer={answer.content}
-        onRetry={() => onRetry(answer.id)}
-      />
+      <h3 tabIndex={-1} ref={headingRef}>
+        Feedback on your answer
+      </h3>
+      <AnswerFeedback state={stateOf(answer.id)} answer={answer.content} onRetry={retry} />
     </section>
   );
 }
