@@ -75,7 +75,8 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
     try {
       const next = await api.transition(id, action);
       onChange(next);
-      if ('report_operation_id' in next) report.started(next.report_operation_id ?? null);
+      if (action === 'complete' && 'report_operation_id' in next)
+        report.started(next.report_operation_id ?? null);
       // The toolbar goes away with a completed interview: keep keyboard focus on the page.
       if (action === 'complete') headingRef.current?.focus();
     } catch (err) {
