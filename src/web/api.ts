@@ -154,6 +154,17 @@ export const api = {
   sessionOperations: (id: string) =>
     call(() => client.GET('/api/v1/sessions/{id}/operations', byId(id))),
 
+  sessionFeedback: (id: string) =>
+    call(() => client.GET('/api/v1/sessions/{id}/feedback', byId(id))),
+  retryFeedback: (id: string, messageId: string) =>
+    call(() =>
+      client.POST('/api/v1/sessions/{id}/answers/{message_id}/feedback', {
+        params: { path: { id, message_id: messageId } },
+      }),
+    ),
+  getReport: (id: string) => call(() => client.GET('/api/v1/sessions/{id}/report', byId(id))),
+  requestReport: (id: string) => call(() => client.POST('/api/v1/sessions/{id}/report', byId(id))),
+
   generateQuestion: (sessionId: string) =>
     call(() => client.POST('/api/v1/sessions/{id}/generate-question', byId(sessionId))),
   /** Long-poll: answers when the operation is finished or after waitSeconds. */

@@ -3,10 +3,15 @@ import { api } from '../api.js';
 import { formatDateTime, plural, SESSION_STATUS_LABEL } from '../format.js';
 import type { JobPosting, Message, Session } from '../types.js';
 import { useQuestionGeneration } from '../use-question-generation.js';
+import { useAnswerFeedback } from '../use-answer-feedback.js';
+import { useFeedbackPreference } from '../use-feedback-preference.js';
+import { useSessionReport } from '../use-session-report.js';
 import { ErrorNotice } from './error-notice.js';
 import { Field } from './field.js';
 import { CurrentQuestion } from './current-question.js';
 import { Transcript } from './transcript.js';
+import { InterviewReport } from './interview-report.js';
+import { AllFeedback, LatestFeedback } from './session-feedback.js';
 
 interface InterviewPanelProps {
   session: Session;
@@ -25,6 +30,9 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
   const nextRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = session.id;
+  const feedback = useAnswerFeedback(id);
+  const report = useSessionReport(id);
+  const [showFeedback, setShowFeedback] = useFeedbackPreference();
 
   async function refresh(): Promise<Message[]> {
     const [list, fresh] = await Promise.all([api.messages(id), api.getSession(id)]);
@@ -51,6 +59,8 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
       const [list, ops] = await Promise.all([api.messages(id), api.sessionOperations(id)]);
       setMessages(list);
       pickUp(ops, list);
+      if (session.status === 'completed') void report.load();
+      await feedback.load(ops);
     } catch (err) {
       setLoadError(err);
     }
@@ -63,7 +73,10 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
   async function transition(action: 'pause' | 'resume' | 'complete') {
     setActionError(null);
     try {
-      onChange(await api.transition(id, action));
+      const next = await api.transition(id, action);
+      onChange(next);
+      if (action === 'complete' && 'report_operation_id' in next)
+        report.started(next.report_operation_id ?? null);
       // The toolbar goes away with a completed interview: keep keyboard focus on the page.
       if (action === 'complete') headingRef.current?.focus();
     } catch (err) {
@@ -79,6 +92,7 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
       const stored = await api.answer(id, answer);
       setAnswer('');
       setMessages((list) => [...(list ?? []), stored]);
+      feedback.track(stored.id, stored.feedback_operation_id);
       setAnnouncement('Your answer is saved.');
       nextRef.current?.focus();
     } catch (err) {
@@ -158,8 +172,28 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
       <p class="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {completed ? null : (
+      {showFeedback && !completed && messages ? (
+        <LatestFeedback
+          messages={messages}
+          stateOf={feedback.stateOf}
+          onRetry={feedback.tryAgain}
+        />
+      ) : null}
+      {completed ? (
         <>
+          <InterviewReport state={report.state} onRequest={report.request} onReload={report.load} />
+          <AllFeedback messages={list} stateOf={feedback.stateOf} onRetry={feedback.tryAgain} />
+        </>
+      ) : (
+        <>
+          <label class="check preference">
+            <input
+              type="checkbox"
+              checked={showFeedback}
+              onChange={(e) => setShowFeedback(e.currentTarget.checked)}
+            />{' '}
+            Show feedback after each answer
+          </label>
           <form class="answer-form" onSubmit={submitAnswer} noValidate>
             <Field
               label="Your answer"

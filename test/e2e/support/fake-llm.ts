@@ -6,7 +6,10 @@ export type FakeLlmMode = 'reject' | 'hold' | 'answer';
 export interface FakeLlm {
   /** The OPENAI_BASE_URL to give the server. */
   baseUrl: string;
-  /** reject: 401 as for a bad key; hold: keep requests open until release(); answer: a question. */
+  /**
+   * reject: 401 as for a bad key; hold: keep requests open until release(); answer: a question,
+   * or a judgement when the prompt fences an answer to evaluate.
+   */
   mode: FakeLlmMode;
   /** How many chat completions were asked for. */
   readonly requests: number;
@@ -33,6 +36,36 @@ function question(prompt: string, n: number): string {
   });
 }
 
+/** The answer the evaluation prompt fences, or null when the prompt asks for a question. */
+function answerIn(body: string): string | null {
+  const messages = (JSON.parse(body) as { messages?: { content?: unknown }[] }).messages ?? [];
+  const prompt = messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  const begin = prompt.indexOf('<<<BEGIN ANSWER>>>\n');
+  const end = prompt.indexOf('\n<<<END ANSWER>>>');
+  return begin >= 0 && end > begin
+    ? prompt.slice(begin + '<<<BEGIN ANSWER>>>\n'.length, end)
+    : null;
+}
+
+/** A judgement of `answer` whose quote is the answer's first sentence, copied exactly. */
+function evaluation(answer: string): string {
+  const quote = (/^[^.!?]*[.!?]?/.exec(answer)?.[0] ?? answer).trim();
+  return JSON.stringify({
+    answer_class: 'substantive',
+    summary: 'A clear answer with a concrete result.',
+    criteria: ['relevance', 'structure', 'specificity', 'ownership', 'impact'].map((key) => ({
+      key,
+      level: 2,
+      comment: `Judged from what you said (${key}).`,
+      quotes: [quote],
+    })),
+    strengths: [{ text: 'You open with what you did.', quotes: [quote] }],
+    improvements: [{ text: 'Say how you measured the result.' }],
+    requirement_status: 'demonstrated',
+    example_answer: null,
+  });
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -44,6 +77,10 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   let answered = 0;
   let requests = 0;
 
+  const reply = (prompt: string) => {
+    const given = answerIn(prompt);
+    return given === null ? question(prompt, answered++) : evaluation(given);
+  };
   const answer = (res: ServerResponse, prompt: string) =>
     send(res, 200, {
       id: `chatcmpl-${answered}`,
@@ -53,7 +90,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: question(prompt, answered++) },
+          message: { role: 'assistant', content: reply(prompt) },
           finish_reason: 'stop',
         },
       ],
