@@ -177,7 +177,9 @@ export function judgeCriteria(reading: AnswerReading, ctx: CriteriaContext): Cri
           structure,
           structure === 3
             ? 'A complete story: situation, task, action and result.'
-            : `Missing from the story: ${missing.join(', ')}.`,
+            : missing.length > 0
+              ? `Missing from the story: ${missing.join(', ')}.`
+              : 'Every part is there, but some share one sentence: tell the situation, task, action and result each in its own.',
           structure === 0 ? [] : [...new Set(found)].slice(0, 3).map((s) => s.span),
         )
       : criterion('structure', null, 'An explanation, not a story: STAR does not apply.'),

@@ -132,3 +132,14 @@ describe('offline evaluator on answers of known quality', () => {
     expect(short.summary).toMatch(/too short/);
   });
 });
+
+describe('structure comments', () => {
+  it('say what to change when every STAR part is there but parts share a sentence', async () => {
+    const answer =
+      'When our checkout kept failing in 2023, I was asked to fix it and I rewrote the retry logic in the payment service. ' +
+      'As a result, failed payments fell by 80% within a month.';
+    const e = await run(FEEDBACK_CASES[0]!, answer);
+    const structure = e.criteria.find((c) => c.key === 'structure')!;
+    expect(structure.comment).toMatch(/^Every part is there, but some share one sentence/);
+  });
+});

@@ -50,6 +50,8 @@ function checkHonest(answer: string, e: Evaluation): void {
     ...e.strengths.flatMap((s) => s.evidence),
   ];
   for (const s of spans) expect(answer.slice(s.start, s.end)).toBe(s.quote);
+  // A comment never names an empty list ("Missing from the story: .").
+  for (const c of e.criteria) expect(c.comment).not.toMatch(/:\s*\.$/);
   if (e.status === 'scored') {
     expect(spans.length).toBeGreaterThan(0);
     expect(e.score).toBe(scoreFromLevels(e.criteria));
