@@ -100,6 +100,17 @@ describe('offline generator, plan', () => {
     expect(next.focus.requirement).toBe(first.focus.requirement);
   });
 
+  it('after "I don\'t know" asks for the nearest experience and never quotes the refusal', () => {
+    const first = composeQuestion(input([]));
+    for (const refusal of ["I don't know.", 'No idea, sorry.', "Pass, I can't think of one."]) {
+      const next = composeQuestion(input([ask(first.questionText), answer(refusal)]));
+      expect(next.focus.summary).toMatch(/follow-up on an answer that passed/i);
+      expect(next.focus.requirement).toBe(first.focus.requirement);
+      expect(next.questionText).not.toContain(refusal.replace(/[.,].*$/, ''));
+      expect(next.questionText).not.toMatch(/You said|When you say/);
+    }
+  });
+
   it('follows up on a vague answer but not twice in a row', () => {
     const vague = 'It depends on the class, I guess, and the kind of stuff going on that week.';
     const first = composeQuestion(input([]));

@@ -3,6 +3,7 @@
 
 import type { AnswerReading } from './answer-reading.js';
 import type { AnswerClass } from './evaluator.js';
+import { hasRefusal, withoutRefusals } from '../text/refusal.js';
 import { containment, stemSet } from './shared.js';
 
 export interface Classification {
@@ -14,10 +15,6 @@ export interface Classification {
 /** Fewer words than this cannot hold a situation, an action and a result. */
 export const MIN_WORDS = 15;
 
-const NON_ANSWER =
-  /\b(?:i (?:do not|don'?t|dont) know|no idea|not sure|pass|skip|no comment|can'?t (?:remember|think of)|nothing comes to mind|i have no (?:idea|experience|example)|i'?ve never (?:done|had) (?:that|this)|next question)\b/i;
-
-const NON_ANSWER_ALL = new RegExp(NON_ANSWER.source, 'gi');
 const FILLER = stemSet('honestly sorry please question really sure idea');
 
 /** Stems that ask rather than tell: a question repeated back shares only these. */
@@ -35,7 +32,7 @@ export function classify(
   const questionStems = stemSet(question);
   const own = [...answerStems].filter((s) => !questionStems.has(s) && !ASKING.has(s));
   // What is left once the "I don't know" phrases are taken out: is there anything else?
-  const beyondRefusal = [...stemSet(reading.answer.replace(NON_ANSWER_ALL, ' '))].filter(
+  const beyondRefusal = [...stemSet(withoutRefusals(reading.answer))].filter(
     (s) => !questionStems.has(s) && !ASKING.has(s) && !FILLER.has(s),
   );
 
@@ -45,7 +42,7 @@ export function classify(
       reason: 'Not scored: the answer is not in words that can be read as an answer.',
     };
   }
-  if (NON_ANSWER.test(reading.answer) && beyondRefusal.length <= 2) {
+  if (hasRefusal(reading.answer) && beyondRefusal.length <= 2) {
     return {
       answerClass: 'non_answer',
       reason:

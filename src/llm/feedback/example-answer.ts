@@ -70,7 +70,7 @@ export function buildExampleAnswer(
   const result = prose.find((s: Sentence) => s !== action && isResultSentence(s) && isQuantity(s));
   const fact = resumeFact(resume, topic);
   const goal = requirement
-    ? `[what you had to achieve, and how it needed ${requirement.replace(/[[\]]/g, '')}]`
+    ? `[what you had to achieve, and where ${requirement.replace(/[[\]]/g, '')} came into it]`
     : '[what you had to achieve]';
   const parts = [
     `Situation: ${fact ? sentence(clip(fact)) : '[where you were, when, and what was at stake].'}`,

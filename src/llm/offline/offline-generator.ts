@@ -4,6 +4,7 @@
 
 import { analyseContext } from '../analysis/context-analysis.js';
 import { GenerationError, throwIfAborted, type QuestionGenerator } from '../generator.js';
+import { FOLLOW_UP_REASON } from '../plan/follow-up.js';
 import { createDuplicateCheck } from '../plan/near-duplicate.js';
 import { planNextQuestion, type QuestionPlan } from '../plan/question-plan.js';
 import type { GeneratedQuestion, GenerationInput, QuestionFocus } from '../plan/types.js';
@@ -17,7 +18,7 @@ function focusOf(draft: Draft, plan: QuestionPlan, hasResume: boolean): Question
   let summary: string;
   if (draft.followUp && plan.followUp) {
     const jobOnly = hasResume ? '' : ' No resume on file, so it stays with the posting.';
-    summary = `Follow-up on a ${plan.followUp.reason} answer: asks for a concrete example of "${requirement.text}".${jobOnly}`;
+    summary = `Follow-up on ${FOLLOW_UP_REASON[plan.followUp.reason]}: asks for a concrete example of "${requirement.text}".${jobOnly}`;
   } else if (!hasResume) {
     summary = `No resume on file, so this is a job-only question about "${requirement.text}" from the posting.`;
   } else if (evidenceText) {

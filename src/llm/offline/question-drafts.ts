@@ -14,6 +14,7 @@ import { buildSlots, pickEvidence, shortTitle } from './question-slots.js';
 import {
   CREDENTIAL_TEMPLATES,
   FOLLOW_UP_TEMPLATES,
+  PASSED_FOLLOW_UP_TEMPLATES,
   TEMPLATES,
   type QuestionSlots,
 } from './question-templates.js';
@@ -122,9 +123,12 @@ export function* drafts(
       (e) => e.role === 'candidate' && weakAnswerReason(e.content),
     ).length;
     const quote = quoteOf(plan.followUp.answer);
-    // Quoting back a bare "Yes." sounds like mockery; ask for depth without quoting.
+    // Quoting back a bare "Yes." sounds like mockery, and "I don't know" is no claim to
+    // press on: ask for depth without quoting.
     const quotable = wordCount(quote) >= 3;
-    for (const template of rotate(FOLLOW_UP_TEMPLATES, earlierWeak)) {
+    const templates =
+      plan.followUp.reason === 'passed' ? PASSED_FOLLOW_UP_TEMPLATES : FOLLOW_UP_TEMPLATES;
+    for (const template of rotate(templates, earlierWeak)) {
       const text = template(slots, quote);
       if (!quotable && text.includes(`"${quote}"`)) continue;
       yield {

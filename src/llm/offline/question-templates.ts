@@ -142,6 +142,14 @@ export const CREDENTIAL_TEMPLATES: Template[] = [
     `How do you keep ${s.requirement} current, and when did it last matter in a real situation?`,
 ];
 
+/** After "I don't know": the nearest thing the candidate has done, without quoting the refusal. */
+export const PASSED_FOLLOW_UP_TEMPLATES: ((s: QuestionSlots) => string)[] = [
+  (s) =>
+    `That's fine; not everyone has done exactly that. What is the closest thing you have done to ${s.requirement}, and what was your own part in it?`,
+  (s) =>
+    `Let's come at ${s.requirement} from another side. Think of a time you had to learn something like it quickly: what did you do first, and how did it go?`,
+];
+
 /** Pressing on a short or vague answer, quoting it back so the candidate knows why. */
 export const FOLLOW_UP_TEMPLATES: ((s: QuestionSlots, quote: string) => string)[] = [
   (s, quote) =>

@@ -2,6 +2,7 @@
 // and in the TASK section, both written by us; the posting, the resume and the transcript
 // are user-supplied data, fenced by markers and never read as instructions.
 
+import { FOLLOW_UP_REASON } from '../plan/follow-up.js';
 import type { QuestionPlan } from '../plan/question-plan.js';
 import type { GenerationInput, PracticeHistory } from '../plan/types.js';
 
@@ -64,7 +65,7 @@ function taskSection(input: GenerationInput, plan: QuestionPlan, rejection: stri
       ? ` about ${quote(plan.followUp.requirement.text)}`
       : '';
     lines.push(
-      `The candidate's last answer was ${plan.followUp.reason}. Ask a follow-up${topic} that presses for one concrete example: what they did and what came of it.`,
+      `The candidate's last answer: ${FOLLOW_UP_REASON[plan.followUp.reason]}. Ask a follow-up${topic} that presses for one concrete example: what they did and what came of it.`,
     );
   } else if (plan.uncovered.length > 0) {
     lines.push(

@@ -2,16 +2,25 @@
 
 import type { Requirement } from '../analysis/types.js';
 import { wordCount } from '../text/normalise.js';
+import { hasRefusal } from '../text/refusal.js';
 import { citedRequirement } from './coverage.js';
 import type { TranscriptEntry } from './types.js';
 
 export interface FollowUp {
   question: string;
   answer: string;
-  reason: 'short' | 'vague';
+  /** `passed`: the candidate said they do not know or skipped; their words are not quoted back. */
+  reason: 'short' | 'vague' | 'passed';
   /** The requirement the last question was about, when it can be recognised. */
   requirement: Requirement | null;
 }
+
+/** Each reason in words, for summaries and prompts. */
+export const FOLLOW_UP_REASON: Record<FollowUp['reason'], string> = {
+  short: 'a short answer',
+  vague: 'a vague answer',
+  passed: 'an answer that passed on the question',
+};
 
 const HEDGES =
   /\b(?:i guess|maybe|not sure|i think so|kind of|sort of|stuff|things like that|it depends|probably|i don'?t know|whatever|and so on|etc|i try my best|usually it works)\b/i;
@@ -21,6 +30,7 @@ const CONCRETE =
 /** Why an answer deserves a follow-up, or null when it stands on its own. */
 export function weakAnswerReason(answer: string): FollowUp['reason'] | null {
   const words = wordCount(answer);
+  if (words < 30 && hasRefusal(answer)) return 'passed';
   if (words < 15) return 'short';
   if (words < 60 && HEDGES.test(answer) && !CONCRETE.test(answer)) return 'vague';
   return null;
