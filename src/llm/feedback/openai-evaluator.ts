@@ -2,10 +2,9 @@
 // evaluator: the model judges levels and quotes, the code locates every quote in the answer
 // (dropping those it cannot find), computes the score and decides what may be scored.
 
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { APICallError, generateObject, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
+import { APICallError, generateObject } from 'ai';
 import { classify } from './answer-class.js';
-import { createBoundedFetch } from '../openai/bounded-fetch.js';
+import { createChatModel } from '../openai/chat-model.js';
 import { loadTagger } from './nlp.js';
 import { readAnswer } from './answer-reading.js';
 import {
@@ -35,15 +34,6 @@ import {
 } from './shared.js';
 
 const ATTEMPTS = 2;
-
-// As for questions: nearly every server accepts JSON mode, fewer accept a json_schema.
-const jsonModeOnly: LanguageModelMiddleware = {
-  specificationVersion: 'v3',
-  transformParams: async ({ params }) =>
-    params.responseFormat?.type === 'json'
-      ? { ...params, responseFormat: { type: 'json' } }
-      : params,
-};
 
 /** The model's judgement, checked: quotes located, unsupported levels withdrawn. */
 export function fromModelOutput(out: EvaluationOutput, input: EvaluationInput): Evaluation {
@@ -93,17 +83,7 @@ export function fromModelOutput(out: EvaluationOutput, input: EvaluationInput): 
 }
 
 export function createOpenAIEvaluator(options: OpenAIGeneratorOptions): AnswerEvaluator {
-  const provider = createOpenAICompatible({
-    name: 'openai-compatible',
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    // Replies are read under the same byte cap as questions'.
-    fetch: createBoundedFetch(undefined, options.fetch),
-  });
-  const model = wrapLanguageModel({
-    model: provider.chatModel(options.model),
-    middleware: jsonModeOnly,
-  });
+  const model = createChatModel(options);
   const host = providerHost(options.baseUrl);
 
   return {

@@ -3,9 +3,8 @@
 // retries across it (the caller's signal carries both), so the SDK's own retries are off; the one retry here is for a reply that
 // arrived but could not be used.
 
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { APICallError, generateObject, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
-import { createBoundedFetch } from './bounded-fetch.js';
+import { APICallError, generateObject } from 'ai';
+import { createChatModel } from './chat-model.js';
 import { analyseContext } from '../analysis/context-analysis.js';
 import {
   abortFailure,
@@ -22,28 +21,8 @@ import { openAIGeneratorName, providerHost, type OpenAIGeneratorOptions } from '
 
 const ATTEMPTS = 2;
 
-// Servers differ on json_schema support but nearly all accept JSON mode (json_object), so
-// the schema is dropped from the request (which also silences the SDK's per-call warning
-// about it); the prompt spells the shape out and the SDK still validates against the schema.
-const jsonModeOnly: LanguageModelMiddleware = {
-  specificationVersion: 'v3',
-  transformParams: async ({ params }) =>
-    params.responseFormat?.type === 'json'
-      ? { ...params, responseFormat: { type: 'json' } }
-      : params,
-};
-
 export function createOpenAIGenerator(options: OpenAIGeneratorOptions): QuestionGenerator {
-  const provider = createOpenAICompatible({
-    name: 'openai-compatible',
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    fetch: createBoundedFetch(undefined, options.fetch),
-  });
-  const model = wrapLanguageModel({
-    model: provider.chatModel(options.model),
-    middleware: jsonModeOnly,
-  });
+  const model = createChatModel(options);
   const host = providerHost(options.baseUrl);
 
   return {

@@ -4,6 +4,7 @@ import {
   type QuestionGenerator,
 } from '../../llm/index.js';
 import { createAnswerEvaluator, type AnswerEvaluator } from '../../llm/feedback/index.js';
+import { createLruCache } from '../../llm/text/cache.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { createGuardedFetch } from './guarded-fetch.js';
 import type { LlmSettingsRepository } from './llm-settings.repository.js';
@@ -26,7 +27,7 @@ interface UserGeneratorsDeps {
 
 /** The generator for a user's generations: their own provider when they set one. */
 export function createUserGenerators(deps: UserGeneratorsDeps) {
-  const built = new Map<string, { version: string } & UserModels>();
+  const built = createLruCache<{ version: string } & UserModels>(CACHE_SIZE);
   const guardedFetch = createGuardedFetch(deps.allowPrivate);
 
   // The answer is wrapped: a generator object may itself be thenable (a test double is).
@@ -63,7 +64,6 @@ export function createUserGenerators(deps: UserGeneratorsDeps) {
       generator: createQuestionGenerator(provider),
       evaluator: createAnswerEvaluator(provider),
     };
-    if (built.size >= CACHE_SIZE) built.delete(built.keys().next().value!);
     built.set(userId, { version: row.version, ...models });
     return models;
   };
