@@ -1,7 +1,7 @@
 import { completion } from '../llm/fake-openai-server.js';
 import { expect } from 'vitest';
 import type { TestApp } from '../support/harness.js';
-import { requestQuestion, type TestUser } from '../support/factories.js';
+import { apiCalls, requestQuestion, type TestUser } from '../support/factories.js';
 
 export const STRONG_ANSWER =
   'When our order service kept timing out in 2023, I was asked to fix it before the holiday peak. ' +
@@ -9,17 +9,7 @@ export const STRONG_ANSWER =
   'I also wrote a load test and ran it every night. As a result, p99 latency fell from 900 ms to 120 ms.';
 
 export function api(t: TestApp) {
-  const call = (method: 'GET' | 'POST', url: string, user: TestUser | null, payload?: unknown) =>
-    t.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: user?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-  const expectError = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    expect(res.json().detail.code).toBe(code);
-  };
+  const { call, expectError } = apiCalls(t.app);
   /** Asks for a question, runs the worker, answers it; returns the answer's 201 body. */
   async function answerNext(user: TestUser, sessionId: string, content = STRONG_ANSWER) {
     expect((await requestQuestion(t.app, user, sessionId)).statusCode).toBe(202);

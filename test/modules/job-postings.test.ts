@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/harness.js';
 import {
+  apiCalls,
   createJobPosting,
   createSession,
   createUser,
@@ -22,23 +23,7 @@ describe('job postings', () => {
   });
   afterAll(() => t.close());
 
-  const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    user: TestUser | null,
-    payload?: unknown,
-  ) =>
-    t.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: user?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-
-  const expectError = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
-    expect(res.statusCode, res.body).toBe(status);
-    expect(res.json().detail.code).toBe(code);
-  };
+  const { call, expectError } = apiCalls(() => t.app);
 
   describe('POST /job-postings', () => {
     it('answers 201 with every field of the posting', async () => {

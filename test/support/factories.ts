@@ -120,3 +120,25 @@ export async function getOperation(app: FastifyInstance, user: TestUser, id: str
     headers: user.headers,
   });
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * `call` sends a request as a user (or anonymously); `expectError` checks the contract's error shape.
+ * Pass a getter when the app is built later, in `beforeAll`.
+ */
+export function apiCalls(app: FastifyInstance | (() => FastifyInstance)) {
+  const appOf = typeof app === 'function' ? app : () => app;
+  const call = (method: Method, url: string, user: TestUser | null, payload?: unknown) =>
+    appOf().inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: user?.headers ?? {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  const expectError = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().detail.code).toBe(code);
+  };
+  return { call, expectError };
+}
