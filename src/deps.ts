@@ -229,6 +229,7 @@ export async function createDeps(
       fallbackEvaluator: evaluator,
       timeoutMs: config.llm.timeoutMs,
       allowPrivate: config.userLlm.allowPrivate,
+      analysis,
     });
 
     return {

@@ -14,11 +14,14 @@ import {
   timeoutFailure,
   type GenerationFailureKind,
 } from './generator.js';
+import type { PlannedQuestion } from './plan/question-plan.js';
 import type { GeneratedQuestion, GenerationInput } from './plan/types.js';
 
 export interface AnalysisPool {
   generate(input: GenerationInput, signal: AbortSignal): Promise<GeneratedQuestion>;
   evaluate(input: EvaluationInput, signal: AbortSignal): Promise<Evaluation>;
+  /** The plan a model-backed generator follows (posting and resume analysis included). */
+  plan(input: GenerationInput, signal: AbortSignal): Promise<PlannedQuestion>;
   /** Starts a thread and loads the NLP library in it (outside any time budget). */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -50,12 +53,13 @@ export function reviveAnalysisError({ name, message, kind }: SerialisedError): E
 const WHAT = {
   composeQuestion: 'Generating the question',
   evaluateOffline: 'Evaluating the answer',
+  planQuestion: 'Planning the question',
 };
 
 function failure(err: unknown, signal: AbortSignal, task: keyof typeof WHAT): unknown {
   if (signal.aborted) return abortFailure(signal);
   if (err instanceof ThreadTimeoutError) {
-    return task === 'composeQuestion'
+    return task !== 'evaluateOffline'
       ? timeoutFailure(err.timeoutMs, err)
       : new GenerationError(
           'timeout',
@@ -93,6 +97,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
   return {
     generate: (input, signal) => run('composeQuestion', input, signal),
     evaluate: (input, signal) => run('evaluateOffline', input, signal),
+    plan: (input, signal) => run('planQuestion', input, signal),
     warm: () => threads().warm(),
     close: async () => pool?.close(),
   };

@@ -5,9 +5,10 @@ import { serveTasks } from '../platform/thread-pool-worker.js';
 import { evaluateOffline } from './feedback/offline-evaluator.js';
 import { loadTagger } from './feedback/nlp.js';
 import { composeQuestion } from './offline/offline-generator.js';
+import { planQuestion } from './plan/question-plan.js';
 import { loadGrammar } from './text/grammar.js';
 
 loadGrammar();
 await loadTagger();
 
-serveTasks({ composeQuestion, evaluateOffline });
+serveTasks({ composeQuestion, evaluateOffline, planQuestion });

@@ -22,6 +22,8 @@ export interface QuestionGenerator {
   /** A short name for logs and start-up ("offline", "openai:gpt-4o-mini"). Never a secret. */
   readonly name: string;
   generate(input: GenerationInput, options: GenerateOptions): Promise<GeneratedQuestion>;
+  /** One-off set-up (an analysis thread and its NLP library), awaited outside the time budget. */
+  prepare?(): Promise<void>;
 }
 
 export type GenerationFailureKind =

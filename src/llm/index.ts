@@ -25,7 +25,11 @@ export function createQuestionGenerator(
 ): QuestionGenerator {
   if (config.provider === 'offline') {
     if (!pool) return createOfflineGenerator();
-    return { name: 'offline', generate: (input, { signal }) => pool.generate(input, signal) };
+    return {
+      name: 'offline',
+      generate: (input, { signal }) => pool.generate(input, signal),
+      prepare: () => pool.warm(),
+    };
   }
   const options: OpenAIGeneratorOptions = {
     baseUrl: config.baseUrl || DEFAULT_OPENAI_BASE_URL,
@@ -37,9 +41,13 @@ export function createQuestionGenerator(
   let loaded: Promise<QuestionGenerator> | undefined;
   return {
     name: openAIGeneratorName(options),
+    ...(pool ? { prepare: () => pool.warm() } : {}),
     async generate(input, generateOptions) {
       loaded ??= import('./openai/openai-generator.js').then((m) =>
-        m.createOpenAIGenerator(options),
+        m.createOpenAIGenerator(
+          options,
+          pool ? (planInput, signal) => pool.plan(planInput, signal) : undefined,
+        ),
       );
       return (await loaded).generate(input, generateOptions);
     },

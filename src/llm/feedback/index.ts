@@ -1,8 +1,9 @@
 // The entry point for answer evaluation: the evaluator the config names, and what the
 // rest of the service needs to tie answers to postings.
 
+import { DEFAULT_OPENAI_BASE_URL } from '../../config.js';
 import type { AnalysisPool } from '../analysis-pool.js';
-import type { AnswerEvaluator } from './evaluator.js';
+import type { AnswerEvaluator, EvaluationInput } from './evaluator.js';
 import { createOfflineEvaluator } from './offline-evaluator.js';
 import { openAIGeneratorName, type OpenAIGeneratorOptions } from './shared.js';
 
@@ -30,18 +31,24 @@ export function createAnswerEvaluator(
     };
   }
   const options: OpenAIGeneratorOptions = {
-    baseUrl: config.baseUrl || 'https://api.openai.com/v1',
+    baseUrl: config.baseUrl || DEFAULT_OPENAI_BASE_URL,
     apiKey: config.apiKey,
     model: config.model,
     ...(config.fetch ? { fetch: config.fetch } : {}),
   };
+  // The offline screen (is this an answer at all?) runs in the pool's threads when there is one.
+  const screen = pool
+    ? (input: EvaluationInput, signal: AbortSignal) => pool.evaluate(input, signal)
+    : undefined;
   // The AI SDK loads on the first evaluation, not at start-up.
   let loaded: Promise<AnswerEvaluator> | undefined;
   const load = () =>
-    (loaded ??= import('./openai-evaluator.js').then((m) => m.createOpenAIEvaluator(options)));
+    (loaded ??= import('./openai-evaluator.js').then((m) =>
+      m.createOpenAIEvaluator(options, screen),
+    ));
   return {
     name: openAIGeneratorName(options),
-    prepare: async () => (await load()).prepare(),
+    prepare: async () => (pool ? pool.warm() : (await load()).prepare()),
     evaluate: async (input, evaluateOptions) => (await load()).evaluate(input, evaluateOptions),
   };
 }

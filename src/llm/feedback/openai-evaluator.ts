@@ -3,10 +3,8 @@
 // (dropping those it cannot find), computes the score and decides what may be scored.
 
 import { APICallError, generateObject } from 'ai';
-import { classify } from './answer-class.js';
 import { createChatModel } from '../openai/chat-model.js';
 import { loadTagger } from './nlp.js';
-import { readAnswer } from './answer-reading.js';
 import {
   CRITERION_KEYS,
   type AnswerEvaluator,
@@ -29,7 +27,6 @@ import {
   GenerationError,
   openAIGeneratorName,
   providerHost,
-  stemSet,
   type OpenAIGeneratorOptions,
 } from './shared.js';
 
@@ -82,7 +79,13 @@ export function fromModelOutput(out: EvaluationOutput, input: EvaluationInput): 
   });
 }
 
-export function createOpenAIEvaluator(options: OpenAIGeneratorOptions): AnswerEvaluator {
+/** The offline evaluation, whose class decides whether the model is asked at all. */
+export type AnswerScreen = (input: EvaluationInput, signal: AbortSignal) => Promise<Evaluation>;
+
+export function createOpenAIEvaluator(
+  options: OpenAIGeneratorOptions,
+  screen: AnswerScreen = (input) => evaluateOffline(input),
+): AnswerEvaluator {
   const model = createChatModel(options);
   const host = providerHost(options.baseUrl);
 
@@ -91,19 +94,9 @@ export function createOpenAIEvaluator(options: OpenAIGeneratorOptions): AnswerEv
     prepare: async () => void (await loadTagger()),
     async evaluate(input, { signal: callerSignal }): Promise<Evaluation> {
       // "I don't know" and four words are never sent to a model: they are not scored, whatever it says.
-      const reading = await readAnswer(
-        input.answer,
-        `${input.question.text}\n${input.jobPosting.description}\n${input.resume ?? ''}`,
-      );
-      const { answerClass } = classify(
-        reading,
-        input.question.text,
-        stemSet(
-          `${input.question.text} ${input.question.requirement ?? ''} ${input.jobPosting.description}`,
-        ),
-      );
-      if (answerClass === 'non_answer' || answerClass === 'too_short')
-        return evaluateOffline(input);
+      const offline = await screen(input, callerSignal);
+      if (offline.answerClass === 'non_answer' || offline.answerClass === 'too_short')
+        return offline;
 
       // The worker owns the time budget: its signal fires with the failure a person reads.
       const signal = callerSignal;

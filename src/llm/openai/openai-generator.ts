@@ -5,15 +5,14 @@
 
 import { APICallError, generateObject } from 'ai';
 import { createChatModel } from './chat-model.js';
-import { analyseContext } from '../analysis/context-analysis.js';
 import {
   abortFailure,
   GenerationError,
   throwIfAborted,
   type QuestionGenerator,
 } from '../generator.js';
-import { planNextQuestion } from '../plan/question-plan.js';
-import type { GeneratedQuestion } from '../plan/types.js';
+import { planQuestion, type PlannedQuestion } from '../plan/question-plan.js';
+import type { GeneratedQuestion, GenerationInput } from '../plan/types.js';
 import { classifyFailure } from './generation-failures.js';
 import { SYSTEM_PROMPT, buildUserPrompt } from './prompt.js';
 import { questionOutputSchema, rejectionReason, toGeneratedQuestion } from './question-output.js';
@@ -21,7 +20,16 @@ import { openAIGeneratorName, providerHost, type OpenAIGeneratorOptions } from '
 
 const ATTEMPTS = 2;
 
-export function createOpenAIGenerator(options: OpenAIGeneratorOptions): QuestionGenerator {
+/** Plans the next question; the service passes one that runs in an analysis thread. */
+export type QuestionPlanner = (
+  input: GenerationInput,
+  signal: AbortSignal,
+) => Promise<PlannedQuestion>;
+
+export function createOpenAIGenerator(
+  options: OpenAIGeneratorOptions,
+  planner: QuestionPlanner = async (input) => planQuestion(input),
+): QuestionGenerator {
   const model = createChatModel(options);
   const host = providerHost(options.baseUrl);
 
@@ -29,8 +37,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
     name: openAIGeneratorName(options),
     async generate(input, { signal }): Promise<GeneratedQuestion> {
       throwIfAborted(signal);
-      const context = analyseContext(input.jobPosting, input.resume);
-      const plan = planNextQuestion(input, context.posting.requirements);
+      const { plan, hasResume } = await planner(input, signal);
       let rejection: string | null = null;
 
       for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
@@ -47,7 +54,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): Question
             maxOutputTokens: 600,
           });
           rejection = rejectionReason(object, plan, input.wantedType);
-          if (!rejection) return toGeneratedQuestion(object, plan, context.resume !== null);
+          if (!rejection) return toGeneratedQuestion(object, plan, hasResume);
         } catch (error) {
           const failure = classifyFailure(error, { signal, providerHost: host });
           // A reply that is not a chat completion at all is a wrong address, not a bad answer.

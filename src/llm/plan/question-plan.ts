@@ -2,6 +2,7 @@
 // rotate the types, move to requirements the session has not covered, and dig into the
 // last answer when it was short or vague.
 
+import { analyseContext } from '../analysis/context-analysis.js';
 import type { Requirement } from '../analysis/types.js';
 import { askedStems, isCovered } from './coverage.js';
 import { firstTypeFor, weakFirst } from './practice.js';
@@ -64,5 +65,20 @@ export function planNextQuestion(
     // they go first, so "the last question asked" stays this session's.
     askedQuestions: [...(practice?.answeredWell ?? []), ...asked.map((entry) => entry.content)],
     questionNumber: asked.length + 1,
+  };
+}
+
+/** What a model-backed generator needs before it calls the model: the plan, and whether a resume was read. */
+export interface PlannedQuestion {
+  plan: QuestionPlan;
+  hasResume: boolean;
+}
+
+/** Reads the posting and resume and plans the next question (CPU work: run it in a thread). */
+export function planQuestion(input: GenerationInput): PlannedQuestion {
+  const context = analyseContext(input.jobPosting, input.resume);
+  return {
+    plan: planNextQuestion(input, context.posting.requirements),
+    hasResume: context.resume !== null,
   };
 }

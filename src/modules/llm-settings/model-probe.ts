@@ -45,6 +45,7 @@ export function createModelProbe({ llmSettings, generatorFor, budgetMs, log }: M
   return async function testModel(userId: string, shutdown: AbortSignal): Promise<ProbeResult> {
     await llmSettings.get(userId); // LLM_SETTINGS_NOT_FOUND: there is nothing of theirs to test
     const { generator } = await generatorFor(userId);
+    await generator.prepare?.();
     try {
       const question = await generateWithRetries(generator, PROBE_INPUT, {
         budgetMs,

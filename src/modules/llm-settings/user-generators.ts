@@ -1,5 +1,6 @@
 import {
   createQuestionGenerator,
+  type AnalysisPool,
   GenerationError,
   type QuestionGenerator,
 } from '../../llm/index.js';
@@ -23,6 +24,8 @@ interface UserGeneratorsDeps {
   fallbackEvaluator: AnswerEvaluator;
   timeoutMs: number;
   allowPrivate: boolean;
+  /** Where the plan and the answer screen run, off the event loop. */
+  analysis?: AnalysisPool;
 }
 
 /** The generator for a user's generations: their own provider when they set one. */
@@ -61,8 +64,8 @@ export function createUserGenerators(deps: UserGeneratorsDeps) {
       fetch: guardedFetch,
     };
     const models: UserModels = {
-      generator: createQuestionGenerator(provider),
-      evaluator: createAnswerEvaluator(provider),
+      generator: createQuestionGenerator(provider, deps.analysis),
+      evaluator: createAnswerEvaluator(provider, deps.analysis),
     };
     built.set(userId, { version: row.version, ...models });
     return models;

@@ -80,6 +80,7 @@ export function createQuestionGenerationSource(
       const chosen = deps.generatorFor
         ? (await deps.generatorFor(op.user_id)).generator
         : generator;
+      await chosen.prepare?.();
       const question = await generateWithRetries(chosen, input, { budgetMs, shutdown, log });
       const outcome = await queue.complete(op, randomUUID(), question);
       if (outcome.kind === 'completed') {
