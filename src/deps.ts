@@ -49,9 +49,9 @@ import { createProgressService } from './modules/progress/progress.service.js';
 import { createFeedbackService } from './modules/feedback/feedback.service.js';
 import { createReportExportService } from './modules/feedback/report-export/report-export.service.js';
 import {
-  createPdfRenderer,
-  type PdfRenderer,
-} from './modules/feedback/report-export/report-pdf-renderer.js';
+  createReportRenderer,
+  type ReportRenderer,
+} from './modules/feedback/report-export/report-renderer.js';
 import { createEvaluationQueueRepository } from './modules/operations/evaluation-queue.repository.js';
 import { createEvaluationQueue } from './modules/operations/evaluation-queue.service.js';
 
@@ -103,7 +103,7 @@ function createServices(
   channels: Channels,
   config: Config,
   box: SecretBox | undefined,
-  pdf: PdfRenderer,
+  render: ReportRenderer,
 ) {
   const auth = createAuthService({
     users: createUsersRepository(db.orm),
@@ -150,7 +150,7 @@ function createServices(
     feedback: feedbackRepository,
     sessions,
     jobPostings,
-    pdf,
+    render,
   });
   const progress = createProgressService({ progress: createProgressRepository(db) });
   const account = createAccountService({ db, auth });
@@ -198,11 +198,11 @@ export async function createDeps(
     threads: config.analysis.threads,
     timeoutMs: config.llm.timeoutMs,
   });
-  // Report PDFs are made in a thread of their own (started on first use).
-  const pdf = createPdfRenderer();
+  // Report files (PDF, large Markdown) are made in a thread of their own, started on first use.
+  const render = createReportRenderer();
   const closeThreads = async () => {
     await analysis.close();
-    await pdf.close();
+    await render.close();
   };
   try {
     const secret =
@@ -237,7 +237,16 @@ export async function createDeps(
         ? await loadOrCreateSecretsKey(config.dataDir)
         : undefined);
     const box = secretsKey ? createSecretBox(secretsKey) : undefined;
-    const services = createServices(database, tokens, watcher, metrics, channels, config, box, pdf);
+    const services = createServices(
+      database,
+      tokens,
+      watcher,
+      metrics,
+      channels,
+      config,
+      box,
+      render,
+    );
     const generatorFor = createUserGenerators({
       settings: createLlmSettingsRepository(database),
       box,

@@ -8,14 +8,13 @@ import {
   reportFileName,
   type ReportDocument,
 } from './report-document.js';
-import { renderReportMarkdown } from './report-markdown.js';
-import type { PdfRenderer } from './report-pdf-renderer.js';
+import type { ReportRenderer } from './report-renderer.js';
 
 interface ReportExportDeps {
   feedback: FeedbackRepository;
   sessions: SessionsService;
   jobPostings: JobPostingsService;
-  pdf: PdfRenderer;
+  render: ReportRenderer;
 }
 
 export interface ExportedFile<Body> {
@@ -27,7 +26,7 @@ export function createReportExportService({
   feedback,
   sessions,
   jobPostings,
-  pdf,
+  render,
 }: ReportExportDeps) {
   /** The newest stored report as a document, with what it summed up; nothing is recomputed. */
   async function document(sessionId: string, userId: string): Promise<ReportDocument> {
@@ -56,12 +55,12 @@ export function createReportExportService({
   return {
     async markdown(sessionId: string, userId: string): Promise<ExportedFile<string>> {
       const doc = await document(sessionId, userId);
-      return { fileName: reportFileName(doc, 'md'), body: renderReportMarkdown(doc) };
+      return { fileName: reportFileName(doc, 'md'), body: await render.markdown(doc) };
     },
 
     async pdf(sessionId: string, userId: string): Promise<ExportedFile<Buffer>> {
       const doc = await document(sessionId, userId);
-      return { fileName: reportFileName(doc, 'pdf'), body: await pdf.render(doc) };
+      return { fileName: reportFileName(doc, 'pdf'), body: await render.pdf(doc) };
     },
   };
 }

@@ -4,14 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { plainText, type DocumentFeedback, type ReportDocument } from './report-document.js';
-
-/** Characters of all answers one PDF prints; each answer gets its share, within the bounds. */
-export const PDF_ANSWER_BUDGET = 150_000;
-export const PDF_ANSWER_MAX = 3_000;
-const PDF_ANSWER_MIN = 400;
-const QUOTE_MAX = 300;
+import { plainText, type DocumentFeedback } from './report-document.js';
+import type { PdfInput } from './report-pdf-input.js';
 
 const require = createRequire(import.meta.url);
 const FONT_FILES = {
@@ -21,33 +17,24 @@ const FONT_FILES = {
 } as const;
 type FontName = keyof typeof FONT_FILES;
 
-let fonts: Record<FontName, Buffer> | undefined;
+// Parsed once per thread and shared by every document: parsing the font's tables again for
+// each PDF cost four times the rendering itself. pdfkit takes a fontkit font as it is.
+let fonts: Record<FontName, Font> | undefined;
 export const loadFonts = () =>
-  (fonts ??= {
-    regular: readFileSync(require.resolve(FONT_FILES.regular)),
-    bold: readFileSync(require.resolve(FONT_FILES.bold)),
-    italic: readFileSync(require.resolve(FONT_FILES.italic)),
-  });
+  (fonts ??= Object.fromEntries(
+    (Object.keys(FONT_FILES) as FontName[]).map((name) => [
+      name,
+      create(readFileSync(require.resolve(FONT_FILES[name]))) as Font,
+    ]),
+  ) as Record<FontName, Font>);
 
 const clean = plainText;
-
-/** The text cut to `max` characters, with a note saying how much was left out. */
-export function cut(text: string, max: number): { text: string; cutChars: number } {
-  if (text.length <= max) return { text, cutChars: 0 };
-  return { text: text.slice(0, max).trimEnd(), cutChars: text.length - max };
-}
-
-/** How many characters of each answer the PDF prints, from the number of answers. */
-export function answerLimit(doc: ReportDocument): number {
-  const attempts = doc.questions.reduce((n, q) => n + q.attempts.length, 0);
-  const share = Math.floor(PDF_ANSWER_BUDGET / Math.max(1, attempts));
-  return Math.max(PDF_ANSWER_MIN, Math.min(PDF_ANSWER_MAX, share));
-}
 
 const scoreText = (score: number | null, rating: string | null) =>
   score === null ? 'Not scored' : `${score}/100${rating ? ` (${rating})` : ''}`;
 
-export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
+/** The PDF of a document cut by toPdfInput. */
+export function renderReportPdf(doc: PdfInput): Promise<Buffer> {
   const files = loadFonts();
   // `font: ''` starts with no font at all: pdfkit would otherwise load its built-in Helvetica.
   const pdf = new PDFDocument({
@@ -59,7 +46,10 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
       CreationDate: new Date(doc.createdAt),
     },
   });
-  for (const name of Object.keys(files) as FontName[]) pdf.registerFont(name, files[name]);
+  for (const name of Object.keys(files) as FontName[]) {
+    // The typings name a path or the bytes; pdfkit also takes a parsed font.
+    pdf.registerFont(name, files[name] as unknown as Buffer);
+  }
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -112,7 +102,6 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   }
 
   heading('Questions and answers', 14);
-  const limit = answerLimit(doc);
   for (const q of doc.questions) {
     heading(`Question ${q.number}${q.type ? ` (${q.type})` : ''}`, 12);
     text(q.text, 'bold', 10.5);
@@ -122,11 +111,10 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
       gap(0.4);
       const of = q.attempts.length;
       text(of > 1 ? `Answer ${a.number} of ${of}` : 'Answer', 'bold', 10);
-      const answer = cut(clean(a.content), limit);
-      text(answer.text, 'regular', 10, { indent: 0 });
-      if (answer.cutChars > 0) {
+      text(a.content, 'regular', 10);
+      if (a.cutChars > 0) {
         text(
-          `[Cut here: ${answer.cutChars} more characters. The Markdown download has the whole answer.]`,
+          `[Cut here: ${a.cutChars} more characters. The Markdown download has the whole answer.]`,
           'italic',
           9,
         );
@@ -168,11 +156,10 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   }
 
   function quote(q: string) {
-    const { text: shown, cutChars } = cut(clean(q), QUOTE_MAX);
     pdf
       .font('italic')
       .fontSize(9)
-      .text(`“${shown}${cutChars > 0 ? '…' : ''}”`, left + 14, undefined, { width: width - 14 });
+      .text(`“${clean(q)}”`, left + 14, undefined, { width: width - 14 });
     pdf.x = left;
   }
 }
