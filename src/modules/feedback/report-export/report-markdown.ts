@@ -26,23 +26,18 @@ function escapeLine(line: string): string {
 
 const lines = (text: string) => plainText(text).split('\n');
 
-/** Text on one line (a table cell, a list item, a heading). */
-export const inline = (text: string): string =>
-  lines(text)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map(escapeLine)
-    .join(' ');
+/** Text on one line (a table cell, a list item, a heading); blanks and newlines become one space. */
+export const inline = (text: string): string => escapeLine(plainText(text).replace(/\s+/g, ' '));
 
-/** Text kept in its lines, as a blockquote (a line followed by another ends in a hard break). */
+/**
+ * Text kept in its lines, as a blockquote: a line followed by another ends in a hard break, and
+ * a run of blank lines is one paragraph break.
+ */
 function blockquote(text: string): string {
-  const all = lines(text).map((l) => l.trim());
-  return all
-    .map((l, i) => {
-      if (!l) return '>';
-      return `> ${escapeLine(l)}${all[i + 1] ? '  ' : ''}`;
-    })
-    .join('\n');
+  const all = lines(text)
+    .map((l) => l.trim())
+    .filter((l, i, kept) => l !== '' || (i > 0 && kept[i - 1] !== ''));
+  return all.map((l, i) => (l ? `> ${escapeLine(l)}${all[i + 1] ? '  ' : ''}` : '>')).join('\n');
 }
 
 const quote = (q: string) => `“${inline(q)}”`;
