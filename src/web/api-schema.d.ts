@@ -3867,7 +3867,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Not available right now; try again in a moment */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4109,7 +4109,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Not available right now; try again in a moment */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4825,6 +4825,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests (see `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not available right now; try again in a moment */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            code: string;
+                            message: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
         };
     };
     downloadReportPdf: {
@@ -4919,7 +4955,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
+            /** @description Not available right now; try again in a moment */
             503: {
                 headers: {
                     [name: string]: unknown;

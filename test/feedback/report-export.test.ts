@@ -119,8 +119,26 @@ describe('report downloads as Markdown and PDF', () => {
     expect(res.headers['content-disposition']).toBe(
       `attachment; filename="interview-report-ingenieur-backend-${report.created_at.slice(0, 10)}.md"`,
     );
+    expect(res.headers['cache-control']).toBe('no-store');
     const url = `/api/v1/sessions/${sessionId}/report.md`;
     expect(check('GET', url, 200, res.body, String(res.headers['content-type']))).toEqual([]);
+  });
+
+  it('holds the answers as they stood when the report was made, not those given after it', async () => {
+    const open = await createSession(t.app, alice);
+    const before =
+      'Before the report I profiled the slow PostgreSQL queries and added two indexes myself.';
+    const after =
+      'After the report I wrote a load test for the checkout and ran it every night myself.';
+    await h.answerNext(alice, open.id, before);
+    expect((await h.call('POST', `/sessions/${open.id}/report`, alice)).statusCode).toBe(202);
+    await t.worker.drain();
+    await h.answerNext(alice, open.id, after);
+    await t.worker.drain();
+    const md = (await download(alice, open.id, 'md')).body;
+    expect(md).toContain(before);
+    expect(md).not.toContain(after);
+    expect(md).toContain('- Questions: 1 asked, 1 answered');
   });
 
   it('holds the posting, the date, the score, the requirement table, every question, answer and quote', async () => {
@@ -209,6 +227,7 @@ describe('report downloads as Markdown and PDF', () => {
     const res = await download(alice, sessionId, 'pdf');
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-disposition']).toBe(
       `attachment; filename="interview-report-ingenieur-backend-${report.created_at.slice(0, 10)}.pdf"`,
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../platform/http/context.js';
 import { operationDocs } from '../../platform/http/openapi.js';
@@ -17,7 +18,12 @@ import {
   reportResponse,
 } from './feedback.schemas.js';
 
-const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
+/** A download: the caller's own data, so never kept by a cache on the way. */
+const asAttachment = (reply: FastifyReply, type: string, fileName: string) =>
+  reply
+    .type(type)
+    .header('Content-Disposition', `attachment; filename="${fileName}"`)
+    .header('Cache-Control', 'no-store');
 
 export const feedbackRoutes: FastifyPluginAsyncZod<
   RouteContext<{ feedback: FeedbackService; reportExport: ReportExportService }>
@@ -104,15 +110,13 @@ export const feedbackRoutes: FastifyPluginAsyncZod<
       schema: {
         ...doc('downloadReportMarkdown', 'The newest interview report as a Markdown file'),
         params: idParams,
-        response: { 200: reportMarkdownFile, ...errors(401, 404, 422) },
+        response: { 200: reportMarkdownFile, ...errors(401, 404, 422, 429, 503) },
       },
     },
     async (request, reply) => {
       const file = await reportExport.markdown(request.params.id, request.userId);
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('Content-Disposition', attachment(file.fileName))
-        .send(file.body);
+      asAttachment(reply, 'text/markdown; charset=utf-8', file.fileName);
+      return reply.send(file.body);
     },
   );
 
@@ -127,10 +131,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod<
     },
     async (request, reply) => {
       const file = await reportExport.pdf(request.params.id, request.userId);
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', attachment(file.fileName))
-        .send(file.body);
+      asAttachment(reply, 'application/pdf', file.fileName);
+      return reply.send(file.body);
     },
   );
 };
