@@ -63,6 +63,7 @@ const DESCRIPTIONS: Record<string, string> = {
   415: 'This content type is not accepted here',
   422: 'The request is not valid (see `detail.errors`)',
   429: 'Too many requests (see `Retry-After`)',
+  503: 'Not available right now; try again in a moment',
 };
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
