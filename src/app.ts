@@ -95,6 +95,7 @@ export async function buildApp(
     account,
     llmSettings,
     feedback,
+    reportExport,
     modelProbe,
     progress,
   } = deps.services;
@@ -107,7 +108,7 @@ export async function buildApp(
       await api.register(operationsRoutes, { operations, authenticate });
       await api.register(accountRoutes, { account, authenticate });
       await api.register(llmSettingsRoutes, { llmSettings, modelProbe, authenticate });
-      await api.register(feedbackRoutes, { feedback, authenticate });
+      await api.register(feedbackRoutes, { feedback, reportExport, authenticate });
       await api.register(progressRoutes, { progress, authenticate });
     },
     { prefix: '/api/v1' },

@@ -47,6 +47,11 @@ import { createFeedbackRepository } from './modules/feedback/feedback.repository
 import { createProgressRepository } from './modules/progress/progress.repository.js';
 import { createProgressService } from './modules/progress/progress.service.js';
 import { createFeedbackService } from './modules/feedback/feedback.service.js';
+import { createReportExportService } from './modules/feedback/report-export/report-export.service.js';
+import {
+  createPdfRenderer,
+  type PdfRenderer,
+} from './modules/feedback/report-export/report-pdf-renderer.js';
 import { createEvaluationQueueRepository } from './modules/operations/evaluation-queue.repository.js';
 import { createEvaluationQueue } from './modules/operations/evaluation-queue.service.js';
 
@@ -98,6 +103,7 @@ function createServices(
   channels: Channels,
   config: Config,
   box: SecretBox | undefined,
+  pdf: PdfRenderer,
 ) {
   const auth = createAuthService({
     users: createUsersRepository(db.orm),
@@ -138,10 +144,13 @@ function createServices(
     rateLimit: config.generationRateLimit,
     recheckMs: config.longPollRecheckMs,
   });
-  const feedback = createFeedbackService({
-    feedback: createFeedbackRepository(db),
+  const feedbackRepository = createFeedbackRepository(db);
+  const feedback = createFeedbackService({ feedback: feedbackRepository, sessions, evaluations });
+  const reportExport = createReportExportService({
+    feedback: feedbackRepository,
     sessions,
-    evaluations,
+    jobPostings,
+    pdf,
   });
   const progress = createProgressService({ progress: createProgressRepository(db) });
   const account = createAccountService({ db, auth });
@@ -160,6 +169,7 @@ function createServices(
     account,
     llmSettings,
     feedback,
+    reportExport,
     progress,
   };
 }
@@ -188,6 +198,12 @@ export async function createDeps(
     threads: config.analysis.threads,
     timeoutMs: config.llm.timeoutMs,
   });
+  // Report PDFs are made in a thread of their own (started on first use).
+  const pdf = createPdfRenderer();
+  const closeThreads = async () => {
+    await analysis.close();
+    await pdf.close();
+  };
   try {
     const secret =
       config.jwtSecret ??
@@ -221,7 +237,7 @@ export async function createDeps(
         ? await loadOrCreateSecretsKey(config.dataDir)
         : undefined);
     const box = secretsKey ? createSecretBox(secretsKey) : undefined;
-    const services = createServices(database, tokens, watcher, metrics, channels, config, box);
+    const services = createServices(database, tokens, watcher, metrics, channels, config, box, pdf);
     const generatorFor = createUserGenerators({
       settings: createLlmSettingsRepository(database),
       box,
@@ -256,12 +272,12 @@ export async function createDeps(
       async close() {
         await watcher.stop().catch(() => undefined);
         await stopForgetting().catch(() => undefined);
-        await analysis.close();
+        await closeThreads();
         await closeStorage();
       },
     };
   } catch (err) {
-    await analysis.close();
+    await closeThreads();
     await closeStorage().catch(() => undefined);
     throw err;
   }

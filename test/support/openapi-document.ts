@@ -62,7 +62,14 @@ export function createResponseChecker(doc: OpenApiDocument) {
   addFormats(ajv);
   const cache = new Map<string, ValidateFunction>();
 
-  return function check(method: string, url: string, status: number, body: string): string[] {
+  /** `contentType` (the answer's header) is needed only for answers that are not JSON (files). */
+  return function check(
+    method: string,
+    url: string,
+    status: number,
+    body: string,
+    contentType?: string,
+  ): string[] {
     const path = url.split('?')[0]!;
     const template = templateFor(doc, path);
     const op = template ? doc.paths[template]?.[method.toLowerCase()] : undefined;
@@ -71,6 +78,12 @@ export function createResponseChecker(doc: OpenApiDocument) {
     const response = op.responses[String(status)];
     if (!response) return [`${where} is not a declared status`];
     const schema = response.content?.['application/json']?.schema;
+    const declared = Object.keys(response.content ?? {});
+    if (!schema && declared.length > 0) {
+      const media = contentType?.split(';')[0]?.trim();
+      if (!media) return [`${where}: the answer's content type is needed to check it`];
+      return declared.includes(media) ? [] : [`${where}: ${media} is not a declared content type`];
+    }
     if (!schema) return body === '' ? [] : [`${where} declares no body but one was sent`];
     let validate = cache.get(where);
     if (!validate) {

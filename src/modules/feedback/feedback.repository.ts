@@ -60,6 +60,16 @@ export function createFeedbackRepository(db: Database) {
         'feedback_by_session',
       ),
 
+    /** The newest feedback of each answer of the session as it stood at `until`. */
+    feedbackUntil: (sessionId: string, userId: string, until: Date) =>
+      db.query<FeedbackRow>(
+        `SELECT DISTINCT ON (answer_message_id) ${FEEDBACK_COLUMNS} FROM answer_feedback
+          WHERE session_id = $1 AND user_id = $2 AND created_at <= $3::timestamptz
+          ORDER BY answer_message_id, seq DESC`,
+        [sessionId, userId, until.toISOString()],
+        'feedback_until',
+      ),
+
     async newestReport(sessionId: string, userId: string): Promise<ReportRow | null> {
       const rows = await db.query<ReportRow>(
         `SELECT ${REPORT_COLUMNS} FROM session_reports

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../platform/http/context.js';
 import { operationDocs } from '../../platform/http/openapi.js';
 import type { FeedbackService } from './feedback.service.js';
+import type { ReportExportService } from './report-export/report-export.service.js';
 import { errors, idParams } from '../../platform/http/schemas.js';
 import { operationLocation, toOperationResponse } from '../operations/operations.presenter.js';
 import { operationResponse } from '../operations/operations.schemas.js';
@@ -11,12 +12,16 @@ import {
   feedbackListQuery,
   feedbackResponse,
   messageParams,
+  reportMarkdownFile,
+  reportPdfFile,
   reportResponse,
 } from './feedback.schemas.js';
 
+const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
+
 export const feedbackRoutes: FastifyPluginAsyncZod<
-  RouteContext<{ feedback: FeedbackService }>
-> = async (app, { feedback, authenticate }) => {
+  RouteContext<{ feedback: FeedbackService; reportExport: ReportExportService }>
+> = async (app, { feedback, reportExport, authenticate }) => {
   app.addHook('onRequest', authenticate);
   const doc = operationDocs('feedback and reports');
 
@@ -91,5 +96,41 @@ export const feedbackRoutes: FastifyPluginAsyncZod<
       },
     },
     async (request) => toReportResponse(await feedback.report(request.params.id, request.userId)),
+  );
+
+  app.get(
+    '/sessions/:id/report.md',
+    {
+      schema: {
+        ...doc('downloadReportMarkdown', 'The newest interview report as a Markdown file'),
+        params: idParams,
+        response: { 200: reportMarkdownFile, ...errors(401, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const file = await reportExport.markdown(request.params.id, request.userId);
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('Content-Disposition', attachment(file.fileName))
+        .send(file.body);
+    },
+  );
+
+  app.get(
+    '/sessions/:id/report.pdf',
+    {
+      schema: {
+        ...doc('downloadReportPdf', 'The newest interview report as a PDF file'),
+        params: idParams,
+        response: { 200: reportPdfFile, ...errors(401, 404, 422, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const file = await reportExport.pdf(request.params.id, request.userId);
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', attachment(file.fileName))
+        .send(file.body);
+    },
   );
 };

@@ -85,3 +85,17 @@ export const feedbackListQuery = z.object({
     .optional()
     .describe('Opaque: the value from the previous page’s Link header.'),
 });
+
+/** The report as a file to download (Content-Disposition: attachment). */
+export const reportMarkdownFile = {
+  description: 'The newest report as a Markdown document',
+  content: { 'text/markdown': { schema: z.string() } },
+};
+
+export const reportPdfFile = {
+  description: 'The newest report as a PDF document',
+  // The bytes are sent as they are (Fastify serialises no Buffer); the document says binary.
+  content: {
+    'application/pdf': { schema: z.instanceof(Buffer).meta({ type: 'string', format: 'binary' }) },
+  },
+};

@@ -48,6 +48,23 @@ export function createMessagesRepository(db: Database) {
       );
       return rows[0] ?? null;
     },
+    /**
+     * The first `maxQuestions` questions stored by `until`, and the answers given to them by
+     * then, oldest first: the transcript a report summed up.
+     */
+    transcriptUntil: (sessionId: string, until: Date, maxQuestions: number) =>
+      db.query<MessageRow>(
+        `WITH q AS (
+           SELECT id FROM messages
+            WHERE session_id = $1 AND role = 'interviewer' AND created_at <= $2::timestamptz
+            ORDER BY seq LIMIT $3)
+         SELECT ${COLUMNS} FROM messages
+          WHERE session_id = $1 AND created_at <= $2::timestamptz
+            AND (id IN (SELECT id FROM q) OR reply_to IN (SELECT id FROM q))
+          ORDER BY seq`,
+        [sessionId, until.toISOString(), maxQuestions],
+        'transcript_until',
+      ),
     /** The caller holds the session's row lock, which orders concurrent answers to it. */
     async insertAnswer(
       tx: Queryable,

@@ -129,6 +129,31 @@ export function createSessionsService({
       return done;
     },
 
+    /** The session and its questions with their answers as they stood at `until` (a report's time). */
+    async transcriptUntil(id: string, userId: string, until: Date, maxQuestions: number) {
+      const session = await get(id, userId);
+      const rows = await messages.transcriptUntil(id, until, maxQuestions);
+      const answers = new Map<string, { id: string; content: string; created_at: Date }[]>();
+      for (const a of rows) {
+        if (a.role !== 'candidate' || !a.reply_to) continue;
+        answers.set(a.reply_to, [...(answers.get(a.reply_to) ?? []), a]);
+      }
+      const questions = rows
+        .filter((m) => m.role === 'interviewer')
+        .map((q) => ({
+          id: q.id,
+          content: q.content,
+          question_type: q.question_type,
+          requirement: (q.focus as { requirement?: string | null } | null)?.requirement ?? null,
+          answers: (answers.get(q.id) ?? []).map(({ id, content, created_at }) => ({
+            id,
+            content,
+            created_at,
+          })),
+        }));
+      return { session, questions };
+    },
+
     async listMessages(id: string, userId: string, take: number, afterSeq?: string) {
       await get(id, userId);
       return messages.listPage(id, take, afterSeq);
