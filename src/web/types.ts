@@ -38,6 +38,4 @@ export type Rating = NonNullable<Feedback['rating']>;
 export type Report = Answer<'/api/v1/sessions/{id}/report', 'get'>;
 export type RequirementStatus = Report['requirements'][number]['status'];
 export type PostingProgress = Answer<'/api/v1/job-postings/{id}/progress', 'get'>;
-export type ProgressSession = PostingProgress['sessions'][number];
 export type RequirementProgress = PostingProgress['requirements'][number];
-export type ProgressOverview = Answer<'/api/v1/progress', 'get'>['job_postings'][number];

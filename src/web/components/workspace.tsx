@@ -80,7 +80,9 @@ export function Workspace({ user, hidden, view, onView }: WorkspaceProps) {
   const session = sessions?.find((s) => s.id === sessionId) ?? null;
   const sessionPosting = postings?.find((p) => p.id === session?.job_posting_id) ?? null;
 
-  function showInterview(id: string) {
+  /** Opens an interview; `askFirst` when it was just started to practise the weak areas. */
+  function showInterview(id: string, askFirst = false) {
+    setAskFirstId(askFirst ? id : null);
     onView('practice');
     setDeleted(false);
     setSessionId(id);
@@ -97,9 +99,9 @@ export function Workspace({ user, hidden, view, onView }: WorkspaceProps) {
     setPostingId(saved.id);
   }
 
-  function sessionStarted(created: Session) {
+  function sessionStarted(created: Session, askFirst = false) {
     setSessions((list) => [created, ...(list ?? [])]);
-    showInterview(created.id);
+    showInterview(created.id, askFirst);
   }
 
   function sessionChanged(changed: Session) {
@@ -107,9 +109,8 @@ export function Workspace({ user, hidden, view, onView }: WorkspaceProps) {
   }
 
   function practiseStarted(created: Session) {
-    setAskFirstId(created.id);
     setPostingId(created.job_posting_id);
-    sessionStarted(created);
+    sessionStarted(created, true);
   }
 
   function sessionDeleted(id: string) {
@@ -126,7 +127,7 @@ export function Workspace({ user, hidden, view, onView }: WorkspaceProps) {
           postingId={postingId}
           onSelectPosting={setPostingId}
           onPractise={practiseStarted}
-          onOpenInterview={showInterview}
+          onOpenInterview={(id) => showInterview(id)}
           onBack={() => onView('practice')}
         />
       ) : null}
@@ -141,7 +142,7 @@ export function Workspace({ user, hidden, view, onView }: WorkspaceProps) {
               selectedId={postingId}
               onSelect={setPostingId}
               onSaved={postingSaved}
-              onStarted={sessionStarted}
+              onStarted={(created) => sessionStarted(created)}
               onProgress={() => onView('progress')}
             />
           </div>
@@ -177,7 +178,7 @@ export function Workspace({ user, hidden, view, onView }: WorkspaceProps) {
               sessions={sessions}
               postings={postings}
               currentId={sessionId}
-              onOpen={showInterview}
+              onOpen={(id) => showInterview(id)}
             />
           </div>
         </div>
