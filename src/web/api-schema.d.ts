@@ -5014,6 +5014,11 @@ export interface operations {
                             /** @enum {string} */
                             best_status: "demonstrated" | "mentioned" | "absent" | "untested";
                             /**
+                             * @description As in the oldest report that asked about it: with latest_status, what changed.
+                             * @enum {string}
+                             */
+                            first_status: "demonstrated" | "mentioned" | "absent" | "untested";
+                            /**
                              * @description As in the newest report that asked about it.
                              * @enum {string}
                              */

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './api-schema.js';
 import { getToken } from './auth-store.js';
-import type { Body, JobPostingInput } from './types.js';
+import type { Body, JobPostingInput, SessionFocusChoice } from './types.js';
 
 export interface FieldError {
   field: string;
@@ -92,6 +92,17 @@ function attachmentName(response: Response, fallback: string): string {
   return /filename="([^"]{1,200})"/.exec(disposition)?.[1] ?? fallback;
 }
 
+/** A file answer (parsed as a blob) with the name the server gave it. */
+function download(send: () => Promise<Outcome<Blob>>, fallbackName: string) {
+  return call(async () => {
+    const outcome = await send();
+    const file = outcome.data
+      ? { blob: outcome.data, name: attachmentName(outcome.response, fallbackName) }
+      : undefined;
+    return { ...outcome, data: file };
+  });
+}
+
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const api = {
@@ -108,13 +119,7 @@ export const api = {
     call(() => client.DELETE('/api/v1/users/me', { body: { password } })),
   /** Everything stored about me, as the file the server names. */
   exportData: () =>
-    call(async () => {
-      const outcome = await client.GET('/api/v1/users/me/export', { parseAs: 'blob' });
-      const file = outcome.data
-        ? { blob: outcome.data, name: attachmentName(outcome.response, 'my-data.json') }
-        : undefined;
-      return { ...outcome, data: file };
-    }),
+    download(() => client.GET('/api/v1/users/me/export', { parseAs: 'blob' }), 'my-data.json'),
 
   getModel: () => call(() => client.GET('/api/v1/users/me/llm')),
   saveModel: (body: Body<'/api/v1/users/me/llm', 'put'>) =>
@@ -144,13 +149,20 @@ export const api = {
 
   listSessions: () => call(() => client.GET('/api/v1/sessions')),
   getSession: (id: string) => call(() => client.GET('/api/v1/sessions/{id}', byId(id))),
-  startSession: (jobPostingId: string) =>
-    call(() => client.POST('/api/v1/sessions', { body: { job_posting_id: jobPostingId } })),
+  startSession: (jobPostingId: string, focus: SessionFocusChoice = 'all') =>
+    call(() => client.POST('/api/v1/sessions', { body: { job_posting_id: jobPostingId, focus } })),
+  deleteSession: (id: string) => call(() => client.DELETE('/api/v1/sessions/{id}', byId(id))),
   transition: (id: string, action: 'pause' | 'resume' | 'complete') =>
     call(() => client.POST(`/api/v1/sessions/{id}/${action}`, byId(id))),
   messages: (id: string) => call(() => client.GET('/api/v1/sessions/{id}/messages', byId(id))),
-  answer: (id: string, content: string) =>
-    call(() => client.POST('/api/v1/sessions/{id}/answers', { ...byId(id), body: { content } })),
+  /** Answers the open question or, with `questionId`, an earlier one again. */
+  answer: (id: string, content: string, questionId?: string) =>
+    call(() =>
+      client.POST('/api/v1/sessions/{id}/answers', {
+        ...byId(id),
+        body: { content, question_message_id: questionId },
+      }),
+    ),
   sessionOperations: (id: string) =>
     call(() => client.GET('/api/v1/sessions/{id}/operations', byId(id))),
 
@@ -164,6 +176,21 @@ export const api = {
     ),
   getReport: (id: string) => call(() => client.GET('/api/v1/sessions/{id}/report', byId(id))),
   requestReport: (id: string) => call(() => client.POST('/api/v1/sessions/{id}/report', byId(id))),
+  /** The newest report as a document, as the file the server names. */
+  downloadReport: (id: string, format: 'md' | 'pdf') =>
+    format === 'md'
+      ? download(
+          () => client.GET('/api/v1/sessions/{id}/report.md', { ...byId(id), parseAs: 'blob' }),
+          'interview-report.md',
+        )
+      : download(
+          () => client.GET('/api/v1/sessions/{id}/report.pdf', { ...byId(id), parseAs: 'blob' }),
+          'interview-report.pdf',
+        ),
+
+  postingProgress: (postingId: string) =>
+    call(() => client.GET('/api/v1/job-postings/{id}/progress', byId(postingId))),
+  progressOverview: () => call(() => client.GET('/api/v1/progress')),
 
   generateQuestion: (sessionId: string) =>
     call(() => client.POST('/api/v1/sessions/{id}/generate-question', byId(sessionId))),

@@ -27,6 +27,10 @@ export function levelLabel(level: number | null): string {
   return level === null ? 'not judged' : `${level} of 3`;
 }
 
+/** A mean of levels, to one decimal; null means no answer gave anything to judge. */
+export const meanLevelLabel = (mean: number | null): string =>
+  levelLabel(mean === null ? null : Number(mean.toFixed(1)));
+
 export const FEEDBACK_PROGRESS_LABEL = {
   pending: 'Waiting in line',
   processing: 'Reading your answer',

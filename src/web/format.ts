@@ -30,3 +30,7 @@ export function formatTime(iso: string | number): string {
 
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n} ${n === 1 ? one : many}`;
+
+/** "Title · Company", or the title alone. */
+export const postingName = (p: { title: string; company: string | null }): string =>
+  p.company ? `${p.title} · ${p.company}` : p.title;

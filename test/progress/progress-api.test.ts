@@ -107,19 +107,22 @@ describe('progress across interviews', () => {
     for (const text of REQS) {
       const statuses = reports.map((r) => statusIn(r, text));
       const best = statuses.reduce((a, b) => (RANK[b]! > RANK[a]! ? b : a), 'untested');
-      const latest = statuses.filter((s) => s !== 'untested').at(-1) ?? 'untested';
+      const asked = statuses.filter((s) => s !== 'untested');
       expect(body.requirements.find((r: { text: string }) => r.text === text)).toEqual({
         text,
         best_status: best,
-        latest_status: latest,
+        first_status: asked[0] ?? 'untested',
+        latest_status: asked.at(-1) ?? 'untested',
         attempts: { [REQS[0]!]: 3, [REQS[1]!]: 2 }[text] ?? 0,
       });
     }
     // Asked in every session, so never untested once answered.
     expect(body.requirements[0].latest_status).not.toBe('untested');
-    // Shown well in the first interview, not in the third: best and latest part ways.
+    // Shown well in the first interview, not in the third: best and latest part ways, and the
+    // first status says which way it went.
     expect(body.requirements[1]).toMatchObject({
       best_status: 'demonstrated',
+      first_status: 'demonstrated',
       latest_status: 'absent',
     });
     expect(body.requirements[2]).toMatchObject({ best_status: 'untested', attempts: 0 });

@@ -22,6 +22,9 @@ export const postingProgressResponse = z.object({
     z.object({
       text: z.string(),
       best_status: requirementStatus,
+      first_status: requirementStatus.describe(
+        'As in the oldest report that asked about it: with latest_status, what changed.',
+      ),
       latest_status: requirementStatus.describe('As in the newest report that asked about it.'),
       attempts: z.number().int().describe('Answers given to questions that targeted it.'),
     }),

@@ -24,6 +24,7 @@ const statusOf = (s: string): RequirementStatus =>
 export interface RequirementProgress {
   text: string;
   best_status: RequirementStatus;
+  first_status: RequirementStatus;
   latest_status: RequirementStatus;
   attempts: number;
 }
@@ -51,7 +52,13 @@ export function createProgressService({ progress }: { progress: ProgressReposito
         const text = matchRequirement(named, texts) ?? named.trim();
         let found = entries.get(text);
         if (!found) {
-          found = { text, best_status: 'untested', latest_status: 'untested', attempts: 0 };
+          found = {
+            text,
+            best_status: 'untested',
+            first_status: 'untested',
+            latest_status: 'untested',
+            attempts: 0,
+          };
           entries.set(text, found);
         }
         return found;
@@ -65,7 +72,9 @@ export function createProgressService({ progress }: { progress: ProgressReposito
           const status = statusOf(r.status);
           if (RANK[status] > RANK[e.best_status]) e.best_status = status;
           // Oldest first, so the newest report that asked about it has the last word.
-          if (status !== 'untested') e.latest_status = status;
+          if (status === 'untested') continue;
+          if (e.first_status === 'untested') e.first_status = status;
+          e.latest_status = status;
         }
       }
       for (const q of questions)

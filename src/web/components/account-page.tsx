@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
+import { saveFile } from '../save-file.js';
 import type { User } from '../types.js';
 import { DeleteAccount } from './account/delete-account.js';
 import { ModelSettings } from './account/model-settings.js';
@@ -11,19 +12,6 @@ interface AccountPageProps {
   onBack: () => void;
   /** This login ended (everywhere, by a password change, or with the account): show the login form. */
   onLoggedOut: (notice: string) => void;
-}
-
-/** Saves a blob under `name` the way a link with `download` does. */
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the blob to the download by now; a later tick frees it.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export function AccountPage({ user, onBack, onLoggedOut }: AccountPageProps) {

@@ -4,13 +4,13 @@ import { getToken, setToken } from '../auth-store.js';
 import type { User } from '../types.js';
 import { AccountPage } from './account-page.js';
 import { AuthPanel } from './auth-panel.js';
-import { clearWorkspaceMemory, Workspace } from './workspace.js';
+import { clearWorkspaceMemory, Workspace, type WorkspaceView } from './workspace.js';
 
 export function App() {
   const [user, setUser] = useState<User | null>(null);
   const [booting, setBooting] = useState(() => getToken() !== null);
   const [expired, setExpired] = useState(false);
-  const [page, setPage] = useState<'practice' | 'account'>('practice');
+  const [page, setPage] = useState<WorkspaceView | 'account'>('practice');
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -61,6 +61,14 @@ export function App() {
               <button
                 type="button"
                 class="button button-quiet"
+                aria-current={page === 'progress' ? 'page' : undefined}
+                onClick={() => setPage(page === 'progress' ? 'practice' : 'progress')}
+              >
+                Progress
+              </button>
+              <button
+                type="button"
+                class="button button-quiet"
                 aria-current={page === 'account' ? 'page' : undefined}
                 onClick={() => setPage(page === 'account' ? 'practice' : 'account')}
               >
@@ -91,7 +99,13 @@ export function App() {
           )}
           {/* Kept mounted while logged out by expiry, so nothing typed is lost. */}
           {user ? (
-            <Workspace key={user.id} user={user} hidden={expired || page === 'account'} />
+            <Workspace
+              key={user.id}
+              user={user}
+              hidden={expired || page === 'account'}
+              view={page === 'progress' ? 'progress' : 'practice'}
+              onView={setPage}
+            />
           ) : null}
           {signedIn && page === 'account' ? (
             <AccountPage user={user} onBack={() => setPage('practice')} onLoggedOut={loggedOut} />

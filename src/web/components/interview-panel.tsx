@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { formatDateTime, plural, SESSION_STATUS_LABEL } from '../format.js';
+import { formatDateTime, plural, postingName, SESSION_STATUS_LABEL } from '../format.js';
 import type { JobPosting, Message, Session } from '../types.js';
 import { useQuestionGeneration } from '../use-question-generation.js';
 import { useAnswerFeedback } from '../use-answer-feedback.js';
 import { useFeedbackPreference } from '../use-feedback-preference.js';
 import { useSessionReport } from '../use-session-report.js';
+import { isTerminal } from '../use-operation.js';
 import { ErrorNotice } from './error-notice.js';
 import { Field } from './field.js';
 import { CurrentQuestion } from './current-question.js';
 import { Transcript } from './transcript.js';
+import { DeleteInterview } from './delete-interview.js';
+import { ReportDownloads } from './report-downloads.js';
 import { InterviewReport } from './interview-report.js';
 import { AllFeedback, LatestFeedback } from './session-feedback.js';
 
@@ -17,9 +20,13 @@ interface InterviewPanelProps {
   session: Session;
   posting: JobPosting | null;
   onChange: (session: Session) => void;
+  onDeleted: (sessionId: string) => void;
+  /** Ask for the first question as soon as the interview is open (practising weak areas). */
+  askFirst?: boolean;
 }
 
-export function InterviewPanel({ session, posting, onChange }: InterviewPanelProps) {
+export function InterviewPanel(props: InterviewPanelProps) {
+  const { session, posting, onChange } = props;
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [answer, setAnswer] = useState('');
   const [answering, setAnswering] = useState(false);
@@ -59,6 +66,9 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
       const [list, ops] = await Promise.all([api.messages(id), api.sessionOperations(id)]);
       setMessages(list);
       pickUp(ops, list);
+      const idle = ops.every(isTerminal);
+      if (props.askFirst && idle && !list.some((m) => m.role === 'interviewer'))
+        void nextQuestion();
       if (session.status === 'completed') void report.load();
       await feedback.load(ops);
     } catch (err) {
@@ -77,11 +87,20 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
       onChange(next);
       if (action === 'complete' && 'report_operation_id' in next)
         report.started(next.report_operation_id ?? null);
-      // The toolbar goes away with a completed interview: keep keyboard focus on the page.
+      // Complete goes away with a completed interview: keep keyboard focus on the page.
       if (action === 'complete') headingRef.current?.focus();
     } catch (err) {
       setActionError(err);
     }
+  }
+
+  /** Stores an answer to the open question or, with `questionId`, an earlier one again. */
+  async function send(content: string, questionId?: string) {
+    const stored = await api.answer(id, content, questionId);
+    setMessages((list) => [...(list ?? []), stored]);
+    feedback.track(stored.id, stored.feedback_operation_id);
+    setAnnouncement(questionId ? 'Your new answer is saved.' : 'Your answer is saved.');
+    nextRef.current?.focus();
   }
 
   async function submitAnswer(event: Event) {
@@ -89,12 +108,8 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
     setAnswering(true);
     setAnswerError(null);
     try {
-      const stored = await api.answer(id, answer);
+      await send(answer);
       setAnswer('');
-      setMessages((list) => [...(list ?? []), stored]);
-      feedback.track(stored.id, stored.feedback_operation_id);
-      setAnnouncement('Your answer is saved.');
-      nextRef.current?.focus();
     } catch (err) {
       setAnswerError(err);
     } finally {
@@ -105,14 +120,13 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
   const list = messages ?? [];
   const questionIndex = list.findLastIndex((m) => m.role === 'interviewer');
   const question = questionIndex >= 0 ? list[questionIndex] : undefined;
-  const answered = list.slice(questionIndex + 1).some((m) => m.role === 'candidate');
+  // An earlier question answered again comes later in the transcript: look at what answers it.
+  const answered = list.some((m) => m.role === 'candidate' && m.reply_to === question?.id);
   const questionNumber = list.filter((m) => m.role === 'interviewer').length;
   const active = session.status === 'active';
   const completed = session.status === 'completed';
   const openQuestion = Boolean(question) && !answered;
-  const title = posting
-    ? `${posting.title}${posting.company ? ` · ${posting.company}` : ''}`
-    : 'Job posting';
+  const title = posting ? postingName(posting) : 'Job posting';
 
   return (
     <div class="interview-panel">
@@ -127,30 +141,33 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
           Started {formatDateTime(session.created_at)} ·{' '}
           {plural(session.question_count, 'question')}
         </p>
-        {completed ? null : (
-          <div class="actions toolbar">
-            {session.status === 'paused' ? (
-              <button type="button" class="button" onClick={() => transition('resume')}>
-                Resume
-              </button>
-            ) : (
+        <div class="actions toolbar">
+          {completed ? null : (
+            <>
+              {session.status === 'paused' ? (
+                <button type="button" class="button" onClick={() => transition('resume')}>
+                  Resume
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  class="button button-secondary"
+                  onClick={() => transition('pause')}
+                >
+                  Pause
+                </button>
+              )}
               <button
                 type="button"
                 class="button button-secondary"
-                onClick={() => transition('pause')}
+                onClick={() => transition('complete')}
               >
-                Pause
+                Complete interview
               </button>
-            )}
-            <button
-              type="button"
-              class="button button-secondary"
-              onClick={() => transition('complete')}
-            >
-              Complete interview
-            </button>
-          </div>
-        )}
+            </>
+          )}
+          <DeleteInterview sessionId={id} onDeleted={() => props.onDeleted(id)} />
+        </div>
         <ErrorNotice error={actionError} />
       </div>
       <ErrorNotice error={loadError} onRetry={load} />
@@ -181,7 +198,9 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
       ) : null}
       {completed ? (
         <>
-          <InterviewReport state={report.state} onRequest={report.request} onReload={report.load} />
+          <InterviewReport state={report.state} onRequest={report.request} onReload={report.load}>
+            <ReportDownloads sessionId={id} />
+          </InterviewReport>
           <AllFeedback messages={list} stateOf={feedback.stateOf} onRetry={feedback.tryAgain} />
         </>
       ) : (
@@ -236,7 +255,11 @@ export function InterviewPanel({ session, posting, onChange }: InterviewPanelPro
         </>
       )}
       <h3 id="transcript-heading">Transcript</h3>
-      <Transcript messages={messages} />
+      <Transcript
+        messages={messages}
+        onRetry={active ? (questionId, content) => send(content, questionId) : undefined}
+        stateOf={showFeedback || completed ? feedback.stateOf : undefined}
+      />
     </div>
   );
 }

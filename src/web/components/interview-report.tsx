@@ -1,7 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { useElapsedSeconds } from '../hooks.js';
 import { plural } from '../format.js';
-import { CRITERION_LABEL, RATING_LABEL, REQUIREMENT_STATUS_LABEL } from '../feedback-format.js';
+import {
+  CRITERION_LABEL,
+  meanLevelLabel,
+  RATING_LABEL,
+  REQUIREMENT_STATUS_LABEL,
+} from '../feedback-format.js';
 import type { Report } from '../types.js';
 import type { ReportState } from '../use-session-report.js';
 import { ErrorNotice } from './error-notice.js';
@@ -10,10 +16,12 @@ interface InterviewReportProps {
   state: ReportState;
   onRequest: () => void;
   onReload: () => void;
+  /** Shown with a report that is ready (its downloads). */
+  children?: ComponentChildren;
 }
 
 /** The report of a completed interview, or its progress, or why there is none. */
-export function InterviewReport({ state, onRequest, onReload }: InterviewReportProps) {
+export function InterviewReport({ state, onRequest, onReload, children }: InterviewReportProps) {
   const elapsed = useElapsedSeconds(state.kind === 'waiting' ? state.since : null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The button goes away with the notice holding it; keep keyboard focus in this region.
@@ -62,13 +70,15 @@ export function InterviewReport({ state, onRequest, onReload }: InterviewReportP
         </div>
       ) : null}
       {state.kind === 'error' ? <ErrorNotice error={state.error} onRetry={onReload} /> : null}
-      {state.kind === 'ready' ? <ReportDetails report={state.report} /> : null}
+      {state.kind === 'ready' ? (
+        <>
+          {children}
+          <ReportDetails report={state.report} />
+        </>
+      ) : null}
     </section>
   );
 }
-
-const meanLevel = (mean: number | null) =>
-  mean === null ? 'not judged' : `${Number(mean.toFixed(1))} of 3`;
 
 function ReportDetails({ report: r }: { report: Report }) {
   return (
@@ -96,7 +106,7 @@ function ReportDetails({ report: r }: { report: Report }) {
           <div key={c.key} class="criterion">
             <dt>{CRITERION_LABEL[c.key]}</dt>
             <dd>
-              {meanLevel(c.mean_level)}
+              {meanLevelLabel(c.mean_level)}
               {c.n > 0 ? ` (${plural(c.n, 'answer')})` : ''}
             </dd>
           </div>

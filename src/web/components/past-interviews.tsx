@@ -1,4 +1,4 @@
-import { formatDateTime, plural, SESSION_STATUS_LABEL } from '../format.js';
+import { formatDateTime, plural, postingName, SESSION_STATUS_LABEL } from '../format.js';
 import type { JobPosting, Session } from '../types.js';
 
 interface PastInterviewsProps {
@@ -11,8 +11,7 @@ interface PastInterviewsProps {
 export function PastInterviews({ sessions, postings, currentId, onOpen }: PastInterviewsProps) {
   const titleOf = (s: Session) => {
     const p = postings?.find((x) => x.id === s.job_posting_id);
-    if (!p) return 'Job posting';
-    return p.company ? `${p.title} · ${p.company}` : p.title;
+    return p ? postingName(p) : 'Job posting';
   };
   return (
     <section class="card" aria-labelledby="past-heading">

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { fieldErrorsOf } from '../field-errors.js';
+import { postingName } from '../format.js';
 import type { JobPosting, JobPostingInput, Session } from '../types.js';
 import { ErrorNotice } from './error-notice.js';
 import { Field } from './field.js';
@@ -11,9 +12,8 @@ interface PostingsSectionProps {
   onSelect: (id: string) => void;
   onSaved: (posting: JobPosting) => void;
   onStarted: (session: Session) => void;
+  onProgress: () => void;
 }
-
-const postingName = (p: JobPosting) => (p.company ? `${p.title} · ${p.company}` : p.title);
 
 export function PostingsSection(props: PostingsSectionProps) {
   const { postings, selectedId } = props;
@@ -91,6 +91,9 @@ export function PostingsSection(props: PostingsSectionProps) {
             </button>
             <button type="button" class="button button-secondary" onClick={edit}>
               Edit job posting
+            </button>
+            <button type="button" class="button button-secondary" onClick={props.onProgress}>
+              See progress
             </button>
           </div>
           <ErrorNotice error={startError} onRetry={start} />

@@ -5,6 +5,7 @@ import { ErrorNotice } from './error-notice.js';
 import { InterviewPanel } from './interview-panel.js';
 import { PastInterviews } from './past-interviews.js';
 import { PostingsSection } from './postings-section.js';
+import { ProgressPage } from './progress-page.js';
 import { ResumeSection } from './resume-section.js';
 
 // Which posting and interview were open, so a reload of the tab comes back to them.
@@ -39,17 +40,24 @@ export function clearWorkspaceMemory(): void {
   }
 }
 
+export type WorkspaceView = 'practice' | 'progress';
+
 interface WorkspaceProps {
   user: User;
   hidden: boolean;
+  view: WorkspaceView;
+  onView: (view: WorkspaceView) => void;
 }
 
-export function Workspace({ user, hidden }: WorkspaceProps) {
+export function Workspace({ user, hidden, view, onView }: WorkspaceProps) {
   const [postings, setPostings] = useState<JobPosting[] | null>(null);
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [postingId, setPostingId] = useState<string | null>(() => recall().postingId ?? null);
   const [sessionId, setSessionId] = useState<string | null>(() => recall().sessionId ?? null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  // A weak-areas interview asks its first question as soon as it opens.
+  const [askFirstId, setAskFirstId] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState(false);
   const interviewRef = useRef<HTMLElement>(null);
 
   async function load() {
@@ -72,7 +80,11 @@ export function Workspace({ user, hidden }: WorkspaceProps) {
   const session = sessions?.find((s) => s.id === sessionId) ?? null;
   const sessionPosting = postings?.find((p) => p.id === session?.job_posting_id) ?? null;
 
-  function showInterview(id: string) {
+  /** Opens an interview; `askFirst` when it was just started to practise the weak areas. */
+  function showInterview(id: string, askFirst = false) {
+    setAskFirstId(askFirst ? id : null);
+    onView('practice');
+    setDeleted(false);
     setSessionId(id);
     // Wait for the panel to render the new interview, then bring it into view.
     requestAnimationFrame(() => {
@@ -87,59 +99,90 @@ export function Workspace({ user, hidden }: WorkspaceProps) {
     setPostingId(saved.id);
   }
 
-  function sessionStarted(created: Session) {
+  function sessionStarted(created: Session, askFirst = false) {
     setSessions((list) => [created, ...(list ?? [])]);
-    showInterview(created.id);
+    showInterview(created.id, askFirst);
   }
 
   function sessionChanged(changed: Session) {
     setSessions((list) => (list ?? []).map((s) => (s.id === changed.id ? changed : s)));
   }
 
+  function practiseStarted(created: Session) {
+    setPostingId(created.job_posting_id);
+    sessionStarted(created, true);
+  }
+
+  function sessionDeleted(id: string) {
+    setSessions((list) => (list ?? []).filter((s) => s.id !== id));
+    setSessionId(null);
+    setDeleted(true);
+    requestAnimationFrame(() => interviewRef.current?.querySelector<HTMLElement>('h2')?.focus());
+  }
+
   return (
-    <main class="workspace" hidden={hidden}>
-      <h1 class="visually-hidden">Interview practice for {user.full_name}</h1>
-      <ErrorNotice error={loadError} onRetry={load} />
-      <div class="columns">
-        <div class="column">
-          <ResumeSection />
-          <PostingsSection
-            postings={postings}
-            selectedId={postingId}
-            onSelect={setPostingId}
-            onSaved={postingSaved}
-            onStarted={sessionStarted}
-          />
+    <>
+      {view === 'progress' && !hidden ? (
+        <ProgressPage
+          postingId={postingId}
+          onSelectPosting={setPostingId}
+          onPractise={practiseStarted}
+          onOpenInterview={(id) => showInterview(id)}
+          onBack={() => onView('practice')}
+        />
+      ) : null}
+      <main class="workspace" hidden={hidden || view === 'progress'}>
+        <h1 class="visually-hidden">Interview practice for {user.full_name}</h1>
+        <ErrorNotice error={loadError} onRetry={load} />
+        <div class="columns">
+          <div class="column">
+            <ResumeSection />
+            <PostingsSection
+              postings={postings}
+              selectedId={postingId}
+              onSelect={setPostingId}
+              onSaved={postingSaved}
+              onStarted={(created) => sessionStarted(created)}
+              onProgress={() => onView('progress')}
+            />
+          </div>
+          <div class="column">
+            <section class="card interview" aria-labelledby="interview-heading" ref={interviewRef}>
+              {session ? (
+                <InterviewPanel
+                  key={session.id}
+                  session={session}
+                  posting={sessionPosting}
+                  onChange={sessionChanged}
+                  onDeleted={sessionDeleted}
+                  askFirst={session.id === askFirstId}
+                />
+              ) : (
+                <>
+                  <h2 id="interview-heading" tabIndex={-1}>
+                    Interview
+                  </h2>
+                  {deleted ? (
+                    <p class="notice notice-success" role="status">
+                      The interview was deleted.
+                    </p>
+                  ) : null}
+                  <p class="empty">
+                    Save your resume, add or pick a job posting, then press{' '}
+                    <strong>Start interview</strong>.
+                  </p>
+                </>
+              )}
+            </section>
+            <PastInterviews
+              sessions={sessions}
+              postings={postings}
+              currentId={sessionId}
+              onOpen={(id) => showInterview(id)}
+            />
+          </div>
         </div>
-        <div class="column">
-          <section class="card interview" aria-labelledby="interview-heading" ref={interviewRef}>
-            {session ? (
-              <InterviewPanel
-                key={session.id}
-                session={session}
-                posting={sessionPosting}
-                onChange={sessionChanged}
-              />
-            ) : (
-              <>
-                <h2 id="interview-heading" tabIndex={-1}>
-                  Interview
-                </h2>
-                <p class="empty">
-                  Save your resume, add or pick a job posting, then press{' '}
-                  <strong>Start interview</strong>.
-                </p>
-              </>
-            )}
-          </section>
-          <PastInterviews
-            sessions={sessions}
-            postings={postings}
-            currentId={sessionId}
-            onOpen={showInterview}
-          />
-        </div>
-      </div>
-    </main>
+      </main>
+    </>
   );
 }
