@@ -4,6 +4,7 @@ import {
   type QuestionGenerator,
 } from '../../llm/index.js';
 import { createAnswerEvaluator, type AnswerEvaluator } from '../../llm/feedback/index.js';
+import { providerKey, type ProviderLimiter } from '../../platform/provider-limits.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { createGuardedFetch } from './guarded-fetch.js';
 import type { LlmSettingsRepository } from './llm-settings.repository.js';
@@ -22,6 +23,8 @@ interface UserGeneratorsDeps {
   fallbackEvaluator: AnswerEvaluator;
   timeoutMs: number;
   allowPrivate: boolean;
+  /** Every provider's calls share its in-flight limit and 429 back-off, whoever set it up. */
+  limiter?: ProviderLimiter;
 }
 
 /** The generator for a user's generations: their own provider when they set one. */
@@ -57,7 +60,9 @@ export function createUserGenerators(deps: UserGeneratorsDeps) {
       apiKey,
       model: row.model,
       timeoutMs: deps.timeoutMs,
-      fetch: guardedFetch,
+      fetch: deps.limiter
+        ? deps.limiter.fetch(providerKey(row.base_url), guardedFetch)
+        : guardedFetch,
     };
     const models: UserModels = {
       generator: createQuestionGenerator(provider),
