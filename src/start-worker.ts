@@ -5,7 +5,9 @@ import type { Deps } from './deps.js';
 import { createAnswerFeedbackTask } from './modules/feedback/feedback.task.js';
 import { createSessionReportTask } from './modules/feedback/report.task.js';
 import { dispatchByType } from './modules/operations/operation-dispatch.js';
+import { startHousekeeping } from './modules/operations/housekeeping.js';
 import { createLeaseRenewer } from './modules/operations/lease-renewer.js';
+import { createOperationsRepository } from './modules/operations/operations.repository.js';
 import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
@@ -71,17 +73,29 @@ export async function startWorker(
     log,
     autoStart,
   });
+  // Old idempotency keys and rate-limit counters go, a bounded batch at a time.
+  const housekeeping = autoStart
+    ? startHousekeeping({
+        repository: createOperationsRepository(deps.db),
+        log,
+        intervalMs: HOUSEKEEPING_INTERVAL_MS,
+      })
+    : undefined;
   return {
     drain: () => worker.drain(),
     get inFlight() {
       return worker.inFlight;
     },
     async stop(graceMs) {
+      await housekeeping?.stop();
       await worker.stop(graceMs);
       leases.stop();
     },
   };
 }
+
+/** How often each worker cleans up old idempotency keys and rate-limit counters. */
+export const HOUSEKEEPING_INTERVAL_MS = 60_000;
 
 /** Past this share of the heap limit the worker claims nothing until memory is freed. */
 const HEAP_CLAIM_LIMIT = 0.75;

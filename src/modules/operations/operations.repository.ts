@@ -100,6 +100,38 @@ export function createOperationsRepository(db: Database) {
       );
     },
 
+    /**
+     * Frees up to `batch` idempotency keys past their 24 hours, oldest first (a partial
+     * index on created_at holds only rows with a key); returns how many. Rows another
+     * process is cleaning at the same moment are skipped, not waited for.
+     */
+    async expireIdempotencyKeys(batch: number): Promise<number> {
+      const rows = await db.query(
+        `UPDATE operations SET idempotency_key = NULL
+          WHERE id IN (SELECT id FROM operations
+                        WHERE idempotency_key IS NOT NULL AND created_at <= now() - interval '24 hours'
+                        ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id`,
+        [batch],
+        'expire_idempotency_keys',
+      );
+      return rows.length;
+    },
+
+    /** Deletes up to `batch` rate-limit counters whose window ended over ten minutes ago. */
+    async deleteStaleQuota(batch: number): Promise<number> {
+      const rows = await db.query(
+        `DELETE FROM generation_quota
+          WHERE user_id IN (SELECT user_id FROM generation_quota
+                             WHERE window_start < now() - interval '11 minutes'
+                             ORDER BY window_start LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING user_id`,
+        [batch],
+        'delete_stale_quota',
+      );
+      return rows.length;
+    },
+
     listBySession: (sessionId: string, userId: string): Promise<OperationRow[]> =>
       db.query<OperationRow>(
         `SELECT ${OPERATION_COLUMNS} FROM operations
