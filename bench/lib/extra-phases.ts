@@ -1,6 +1,7 @@
 // Phases beside the main one (bench/run.ts): the slow model (one worker against a model
 // answering after 2 s) and, only when asked for, the pre-filled database. BENCH_PHASES
 // picks which run: `main,slow-model` by default; BENCH_PREFILL=1 adds `prefill`.
+import { prefillPhase, renderPrefill } from './prefill.js';
 import { renderSlowModel, slowModelPhase } from './slow-model.js';
 import type { Storage } from './service.js';
 
@@ -50,4 +51,38 @@ export async function slowModel(ctx: PhaseContext): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+export async function prefill(
+  ctx: PhaseContext,
+  load: {
+    connections: number;
+    sessionsPerConnection: number;
+    durationS: number;
+    warmupS: number;
+    rounds: number;
+  },
+): Promise<number> {
+  const figures = await prefillPhase({
+    root: ctx.root,
+    empty: await ctx.newStorage('_empty'),
+    full: await ctx.newStorage('_prefill'),
+    users: ctx.num('BENCH_PREFILL_USERS', 10_000),
+    sessionsPerUser: ctx.num('BENCH_PREFILL_SESSIONS_PER_USER', 10),
+    operationsPerSession: ctx.num('BENCH_PREFILL_OPERATIONS_PER_SESSION', 10),
+    ...load,
+    log: ctx.log,
+  });
+  process.stdout.write(
+    `${JSON.stringify({ mode: ctx.mode, scenario: 'prefill', ...figures, throughput: figures.throughput.map((r) => ({ server: r.server, endpoint: r.endpoint, rps: r.figures.rps, p50_ms: r.figures.p50, p99_ms: r.figures.p99, per_round_rps: r.perRound.map((x) => x.rps) })) })}\n`,
+  );
+  process.stdout.write(`\n${renderPrefill(figures, ctx.mode)}\n`);
+  const broken = figures.throughput.filter(
+    (r) => r.figures.errors + r.figures.non2xx + r.figures.timeouts > 0,
+  );
+  for (const r of broken)
+    process.stderr.write(
+      `BENCH BROKEN: prefill: ${r.endpoint} on ${r.server}: errors or non-2xx ${JSON.stringify(r.figures.statuses)}\n`,
+    );
+  return broken.length > 0 ? 1 : 0;
 }

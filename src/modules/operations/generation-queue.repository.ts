@@ -35,7 +35,7 @@ export interface ClaimedOperation {
 // its session. Status never moves backwards. Every claim gets a new lease token, so a
 // worker that stalled past its lease (in any process, this one included) cannot finish
 // an operation another claim has taken over.
-const CLAIM_SQL = `
+export const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
   (SELECT id, session_id FROM operations
     WHERE status IN ('pending', 'processing') ORDER BY session_id, seq LIMIT 1)

@@ -30,7 +30,7 @@ export type EnqueueOutcome =
 // the per-user rate limit (a row lock on the user's counter serialises
 // concurrent requests, across processes) and the insert, whose trigger
 // notifies the workers on commit.
-const ENQUEUE_SQL = `
+export const ENQUEUE_SQL = `
 WITH s AS (
   SELECT id, status FROM interview_sessions WHERE id = $1 AND user_id = $2
 ), q AS (
@@ -50,6 +50,10 @@ SELECT s.status AS session_status,
        ceil(extract(epoch FROM (SELECT window_start FROM q) + interval '1 minute' - now()))::int AS retry_after,
        ${RETURNING}
   FROM s LEFT JOIN ins ON true`;
+
+/** A live idempotency key of a user: the (user_id, idempotency_key) unique index. */
+export const IDEMPOTENCY_SQL = `SELECT ${OPERATION_COLUMNS} FROM operations
+  WHERE user_id = $1 AND idempotency_key = $2 AND created_at > now() - interval '24 hours'`;
 
 export function createOperationsRepository(db: Database) {
   return {
@@ -83,11 +87,7 @@ export function createOperationsRepository(db: Database) {
 
     /** A live idempotency key of this user (less than 24 hours old). */
     async findByIdempotencyKey(userId: string, key: string): Promise<OperationRow | null> {
-      const rows = await db.query<OperationRow>(
-        `SELECT ${OPERATION_COLUMNS} FROM operations
-          WHERE user_id = $1 AND idempotency_key = $2 AND created_at > now() - interval '24 hours'`,
-        [userId, key],
-      );
+      const rows = await db.query<OperationRow>(IDEMPOTENCY_SQL, [userId, key], 'idempotent_replay');
       return rows[0] ?? null;
     },
 
