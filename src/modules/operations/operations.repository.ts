@@ -87,7 +87,11 @@ export function createOperationsRepository(db: Database) {
 
     /** A live idempotency key of this user (less than 24 hours old). */
     async findByIdempotencyKey(userId: string, key: string): Promise<OperationRow | null> {
-      const rows = await db.query<OperationRow>(IDEMPOTENCY_SQL, [userId, key], 'idempotent_replay');
+      const rows = await db.query<OperationRow>(
+        IDEMPOTENCY_SQL,
+        [userId, key],
+        'idempotent_replay',
+      );
       return rows[0] ?? null;
     },
 
