@@ -5,7 +5,7 @@
 // to the URL its own compiled file has in dist/, so paths it resolves from there (the
 // migrations, the database template, the UI, the thread entries) stay the same.
 import { build } from 'esbuild';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,15 +40,19 @@ const EXTERNAL = [
   'compromise/*',
   'ai',
   '@ai-sdk/*',
+  'undici',
   'pino',
   'thread-stream',
   'pg-native',
 ];
 
-// Chunks of an earlier build are never loaded again: remove them first.
+// Chunks are named by their content. A server still running from an earlier build loads
+// its own chunks on first use, so they are kept; those older than a day are removed.
 const dist = path.join(root, 'dist');
 for (const f of await readdir(dist).catch(() => [])) {
-  if (f.startsWith('bundle-') && f.endsWith('.js')) await rm(path.join(dist, f));
+  if (!f.startsWith('bundle-') || !f.endsWith('.js')) continue;
+  const file = path.join(dist, f);
+  if (Date.now() - (await stat(file)).mtimeMs > 86_400_000) await rm(file);
 }
 
 await build({
