@@ -1,8 +1,7 @@
 // The question engine's failure classification, worded for an evaluation: the kinds (and so
 // the retry rules) are the same; only the sentences about "the question" change.
 
-import { classifyFailure } from '../openai/generation-failures.js';
-import { GenerationError } from './shared.js';
+import { classifyFailure, GenerationError } from './shared.js';
 
 type FailureContext = Parameters<typeof classifyFailure>[1];
 

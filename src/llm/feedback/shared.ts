@@ -1,7 +1,5 @@
 // Everything this directory takes from the question engine, in one place: the lower layers
 // (text/, analysis/, the generator interface) and the OpenAI-compatible provider plumbing.
-// (The failure classification, which needs the AI SDK, is imported where it is used, by
-// the lazily loaded evaluator, so that the SDK does not load at start-up.)
 
 export { analyseContext } from '../analysis/context-analysis.js';
 export type { Requirement } from '../analysis/types.js';
@@ -13,6 +11,7 @@ export {
   type QuestionFocus,
   type QuestionType,
 } from '../generator.js';
+export { classifyFailure } from '../openai/generation-failures.js';
 export {
   openAIGeneratorName,
   providerHost,

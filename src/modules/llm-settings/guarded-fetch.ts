@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import type { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { GenerationError } from '../../llm/index.js';
 import { bareHost, ForbiddenAddressError, isForbiddenAddress } from './address-policy.js';
 
@@ -18,19 +18,12 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-// undici loads on a user's first model call, not at start-up.
-let undici: Promise<{ fetch: typeof undiciFetch; agent: Agent }> | undefined;
-const loadUndici = () =>
-  (undici ??= import('undici').then((m) => ({
-    fetch: m.fetch,
-    agent: new m.Agent({ connect: { lookup: checkedLookup } }),
-  })));
+const guardedAgent = new Agent({ connect: { lookup: checkedLookup } });
 
 /** A fetch for a user's provider: public addresses only, no redirects. */
 export function createGuardedFetch(allowPrivate: boolean): typeof fetch {
+  const dispatcher = allowPrivate ? undefined : guardedAgent;
   return (async (input: string | URL | Request, init?: RequestInit) => {
-    const { fetch: undiciFetch, agent } = await loadUndici();
-    const dispatcher = allowPrivate ? undefined : agent;
     const url = new URL(input instanceof Request ? input.url : input);
     // A literal address never goes through lookup: check it here.
     if (!allowPrivate && isIP(bareHost(url)) && isForbiddenAddress(bareHost(url)))
