@@ -27,7 +27,7 @@ const QUESTION: FakeReply = completion(
 );
 const RATE_LIMITED: FakeReply = {
   ...failure(429, 'slow down'),
-  headers: { 'retry-after': '1' },
+  headers: { 'retry-after': '2' },
 };
 
 describe('the provider limiter', () => {
@@ -149,20 +149,22 @@ describe('a worker against a slow, rate-limiting provider', () => {
 
   it('waits out Retry-After, then sends fewer calls at once, and loses nothing', async () => {
     const ids = await enqueue(8);
-    // The first LIMIT calls are refused with Retry-After: 1; everything after succeeds.
+    // The first LIMIT calls are refused with Retry-After: 2; everything after succeeds.
     model.reply(...Array.from({ length: LIMIT }, () => RATE_LIMITED));
     model.replyByDefault({ ...QUESTION, delayMs: 30 });
     const drained = t.worker.drain();
-    await expect.poll(() => model.requests.length).toBeGreaterThanOrEqual(LIMIT);
+    const wait = { timeout: 60_000 };
+    await expect.poll(() => model.requests.length, wait).toBeGreaterThanOrEqual(LIMIT);
     const refusedAt = Math.max(...model.requests.slice(0, LIMIT).map((r) => r.at));
     const key = providerKey(model.baseUrl);
-    await expect.poll(() => t.deps.providers.limiter.state(key).limit).toBe(LIMIT / 2);
+    // Halved for the 2 s pause (it grows back by one per round of answers afterwards).
+    await expect.poll(() => t.deps.providers.limiter.state(key).limit, wait).toBe(LIMIT / 2);
     model.resetMaxInFlight();
     await drained;
-    // The 4 refused operations were retried (once each), none earlier than Retry-After.
+    // The 4 refused operations were retried (once each), none earlier than Retry-After (2 s).
     expect(model.requests).toHaveLength(8 + LIMIT);
     for (const r of model.requests.slice(LIMIT))
-      expect(r.at).toBeGreaterThanOrEqual(refusedAt + 990);
+      expect(r.at).toBeGreaterThanOrEqual(refusedAt + 1_990);
     expect(model.maxInFlight).toBeLessThan(LIMIT);
     const rows = await outcome(ids);
     expect(rows.every((r) => r.status === 'completed' && r.messages === 1)).toBe(true);
