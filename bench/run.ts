@@ -30,6 +30,7 @@ import {
 import { backendsCpuMs, processCpuMs, type CpuReading } from './lib/cpu.js';
 import { connect, createDatabase, databaseOf, withStorage, type SqlQuery } from './lib/storage.js';
 import { runLoad } from './lib/load.js';
+import { prefill, selectedPhases, slowModel, type PhaseContext } from './lib/extra-phases.js';
 
 const env = process.env;
 const smoke = env.BENCH_SMOKE === '1';
@@ -425,7 +426,14 @@ async function profile(): Promise<number> {
 let code = 1;
 try {
   ensureBuilt(root, log);
-  code = env.BENCH_CPU_PROF === '1' ? await profile() : await benchmark();
+  if (env.BENCH_CPU_PROF === '1') code = await profile();
+  else {
+    const phases = selectedPhases(env, smoke);
+    const ctx: PhaseContext = { root, mode, smoke, newStorage, log, num };
+    code = phases.has('main') ? await benchmark() : 0;
+    if (phases.has('slow-model')) code = Math.max(code, await slowModel(ctx));
+    if (phases.has('prefill')) code = Math.max(code, await prefill(ctx, cfg));
+  }
 } catch (err) {
   process.stderr.write(`BENCH BROKEN: ${(err as Error).stack ?? String(err)}\n`);
   code = 1;

@@ -1,4 +1,5 @@
-// npm run build: compile the server, build the web UI, prepare the embedded database template.
+// npm run build: compile the server, bundle its entry points, build the web UI, prepare the
+// embedded database template.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ function run(label, cmd, args) {
 }
 
 run('server', bin('tsc'), ['-p', 'tsconfig.build.json']);
+run('server bundle', process.execPath, ['scripts/bundle.mjs']);
 // The UI's wire types from the server's own OpenAPI document (unchanged unless a route changed).
 run('API types', bin('tsx'), ['scripts/api-schema.ts']);
 if (existsSync(path.join(root, 'vite.config.ts')))

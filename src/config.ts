@@ -31,7 +31,8 @@ const envSchema = z
     PASSWORD_HASH_CONCURRENCY: int(1, 64).default(2),
     MAX_JOB_POSTINGS_PER_USER: int(0, 1_000_000).default(500),
     MAX_SESSIONS_PER_USER: int(0, 1_000_000).default(2_000),
-    WORKER_CONCURRENCY: int(1, 64).default(4),
+    WORKER_CONCURRENCY: int(1, 1_024).default(256),
+    LLM_CONCURRENCY_PER_PROVIDER: int(1, 1_024).default(128),
     ANALYSIS_THREADS: int(1, 4).default(1),
     REQUEST_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
     PDF_TIMEOUT_MS: int(100, 120_000).default(10_000),
@@ -118,7 +119,13 @@ export interface Config {
   /** Rows one user may keep (0: no limit): hoarding stays bounded. */
   limits: { jobPostingsPerUser: number; sessionsPerUser: number };
   worker: {
+    /** Operations one process runs at once (most of them wait on a model's socket). */
     concurrency: number;
+    /**
+     * Model calls in flight per provider (base URL) and process; lowered for a while after a
+     * 429. The offline generator is bounded by its threads instead (ANALYSIS_THREADS x 4).
+     */
+    perProviderConcurrency: number;
     inApi: boolean;
     shutdownGraceMs: number;
     /** How long a claim holds an operation without renewal; a worker renews it at a third. */
@@ -191,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
+      perProviderConcurrency: e.LLM_CONCURRENCY_PER_PROVIDER,
       inApi: e.WORKER_IN_API,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       leaseMs: e.WORKER_LEASE_MS ?? e.LLM_TIMEOUT_MS + 5_000,

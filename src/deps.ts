@@ -7,6 +7,11 @@ import { createPostgresDatabase, type Database } from './platform/db/client.js';
 import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
+import {
+  createProviderLimiter,
+  providerKey,
+  type ProviderLimiter,
+} from './platform/provider-limits.js';
 import { loadOrCreateJwtSecret, loadOrCreateSecretsKey } from './platform/secret.js';
 import { createSecretBox, type SecretBox } from './platform/secret-box.js';
 import { createWakeChannel, type WakeChannel } from './platform/wake-channel.js';
@@ -72,6 +77,8 @@ export interface Deps {
   /** The generator for one user's operations: their own provider, or the server's. */
   generatorFor: GeneratorFor;
   channels: Channels;
+  /** Model calls in flight per provider, and their 429 back-off. */
+  providers: ModelProviders;
   /** Closes the database (and releases DATA_DIR). Stop HTTP and workers first. */
   close(): Promise<void>;
 }
@@ -85,6 +92,17 @@ export interface DepsOverrides {
   generator?: QuestionGenerator;
   evaluator?: AnswerEvaluator;
 }
+
+export interface ModelProviders {
+  limiter: ProviderLimiter;
+  /** The server's own generator's lane: its provider's limiter key, 'offline' or 'injected'. */
+  serverKey: string;
+  /** The offline generator's bound (its threads), which no limiter gates; else undefined. */
+  fixedLimit?: number;
+}
+
+/** Offline generations in flight per analysis thread: one running, the next ones queued. */
+export const OFFLINE_PER_THREAD = 4;
 
 export interface Channels {
   /** New operations: wakes workers. */
@@ -216,8 +234,22 @@ export async function createDeps(
       config.accessTokenTtlSeconds,
       createTokenRevocationsRepository(database),
     );
-    const generator = overrides.generator ?? createQuestionGenerator(config.llm, analysis);
-    const evaluator = overrides.evaluator ?? createAnswerEvaluator(config.llm, analysis);
+    const limiter = createProviderLimiter({ maxInFlight: config.worker.perProviderConcurrency });
+    const remote = config.llm.provider === 'openai' && config.llm.baseUrl;
+    const llm = remote
+      ? { ...config.llm, fetch: limiter.fetch(providerKey(config.llm.baseUrl!)) }
+      : config.llm;
+    const providers: ModelProviders = overrides.generator
+      ? { limiter, serverKey: 'injected' }
+      : remote
+        ? { limiter, serverKey: providerKey(config.llm.baseUrl!) }
+        : {
+            limiter,
+            serverKey: 'offline',
+            fixedLimit: config.analysis.threads * OFFLINE_PER_THREAD,
+          };
+    const generator = overrides.generator ?? createQuestionGenerator(llm, analysis);
+    const evaluator = overrides.evaluator ?? createAnswerEvaluator(llm, analysis);
     const evaluationStore = createEvaluationStore(database);
     const queueRepo = createGenerationQueueRepository(database);
     const metrics = createMetrics(() => queueRepo.countPending());
@@ -255,6 +287,7 @@ export async function createDeps(
       timeoutMs: config.llm.timeoutMs,
       allowPrivate: config.userLlm.allowPrivate,
       analysis,
+      limiter,
     });
 
     return {
@@ -279,6 +312,7 @@ export async function createDeps(
       queue: queueRepo,
       channels,
       generatorFor,
+      providers,
       async close() {
         await watcher.stop().catch(() => undefined);
         await stopForgetting().catch(() => undefined);

@@ -1,9 +1,13 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import type { Deps } from './deps.js';
 import { createAnswerFeedbackTask } from './modules/feedback/feedback.task.js';
 import { createSessionReportTask } from './modules/feedback/report.task.js';
 import { dispatchByType } from './modules/operations/operation-dispatch.js';
+import { startHousekeeping } from './modules/operations/housekeeping.js';
+import { createLeaseRenewer } from './modules/operations/lease-renewer.js';
+import { createOperationsRepository } from './modules/operations/operations.repository.js';
 import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
@@ -30,6 +34,7 @@ export async function startWorker(
   // A generation that outlives a short database outage still gets its result stored:
   // the context read waits up to 5 s, the guarded final writes as long as the lease.
   const writeMs = config.worker.leaseMs;
+  const leases = createLeaseRenewer(queue, config.worker.leaseMs, log);
   const taskDeps = {
     queue: withOutageRetries(queue, {
       loadContext: 5_000,
@@ -42,6 +47,7 @@ export async function startWorker(
     workerId: id,
     budgetMs: config.llm.timeoutMs,
     leaseMs: config.worker.leaseMs,
+    leases,
     finished: channels.finished,
   };
   const questions = createQuestionGenerationSource({
@@ -60,10 +66,54 @@ export async function startWorker(
     }),
     session_report: createSessionReportTask({ ...taskDeps, store: deps.evaluationStore }),
   });
-  return startQueueWorker(source, {
+  const worker = await startQueueWorker(source, {
     concurrency: config.worker.concurrency,
+    capacity: claimCapacity(deps),
     pollIntervalMs: config.worker.pollIntervalMs,
     log,
     autoStart,
   });
+  // Old idempotency keys and rate-limit counters go, a bounded batch at a time.
+  const housekeeping = autoStart
+    ? startHousekeeping({
+        repository: createOperationsRepository(deps.db),
+        log,
+        intervalMs: HOUSEKEEPING_INTERVAL_MS,
+      })
+    : undefined;
+  return {
+    drain: () => worker.drain(),
+    get inFlight() {
+      return worker.inFlight;
+    },
+    async stop(graceMs) {
+      await housekeeping?.stop();
+      await worker.stop(graceMs);
+      leases.stop();
+    },
+  };
+}
+
+/** How often each worker cleans up old idempotency keys and rate-limit counters. */
+export const HOUSEKEEPING_INTERVAL_MS = 60_000;
+
+/** Past this share of the heap limit the worker claims nothing until memory is freed. */
+const HEAP_CLAIM_LIMIT = 0.75;
+
+/**
+ * How many more operations this process takes on: as many as the server's own provider
+ * has room for (its in-flight limit, nothing while a 429 pauses it; the offline generator's
+ * threads), counting every job as the server provider's until it waits on another one (a
+ * user's own model), and nothing while the heap is nearly full.
+ */
+function claimCapacity({ providers }: Deps): (running: number) => number {
+  const { limiter, serverKey, fixedLimit } = providers;
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  return (running) => {
+    if (getHeapStatistics().used_heap_size > heapLimit * HEAP_CLAIM_LIMIT) return 0;
+    const onServer = running - limiter.busyElsewhere(serverKey);
+    if (fixedLimit !== undefined) return fixedLimit - onServer;
+    const { limit, pausedUntil } = limiter.state(serverKey);
+    return pausedUntil > 0 ? 0 : limit - onServer;
+  };
 }

@@ -19,7 +19,7 @@ import { createDatabase, type SqlQuery } from './storage.js';
 import { median, round, summary } from './stats.js';
 
 export type Log = (line: string) => void;
-export type Server = 'ours' | 'floor' | 'floor+notify';
+export type Server = 'ours' | 'floor' | 'floor+notify' | 'empty' | 'prefilled';
 export type Endpoint = 'generate-question' | 'get-operation';
 type Requests = Array<{ path: string; headers: Record<string, string> }>;
 

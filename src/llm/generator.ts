@@ -47,11 +47,18 @@ const TRANSIENT: ReadonlySet<GenerationFailureKind> = new Set([
  */
 export class GenerationError extends Error {
   readonly kind: GenerationFailureKind;
+  /** A rate-limited provider's Retry-After: no retry before it. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(kind: GenerationFailureKind, message: string, options?: { cause?: unknown }) {
+  constructor(
+    kind: GenerationFailureKind,
+    message: string,
+    options?: { cause?: unknown; retryAfterMs?: number },
+  ) {
     super(message, options);
     this.name = 'GenerationError';
     this.kind = kind;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
   /** Worth another attempt within the time budget. */

@@ -19,6 +19,11 @@ export interface QueueWorker {
 
 export interface QueueWorkerOptions {
   concurrency: number;
+  /**
+   * How many more jobs may be claimed now, given how many run (a provider's limit, its
+   * 429 pause, memory); at most `concurrency` run whatever it says. Unlimited when absent.
+   */
+  capacity?: (running: number) => number;
   /** Fallback poll: picks up expired leases and anything a lost notification missed. */
   pollIntervalMs: number;
   log: Logger;
@@ -32,7 +37,7 @@ const MAX_BACKOFF_MS = 5_000;
 
 export async function startQueueWorker<Job>(
   source: QueueSource<Job>,
-  { concurrency, pollIntervalMs, log, autoStart = true }: QueueWorkerOptions,
+  { concurrency, capacity, pollIntervalMs, log, autoStart = true }: QueueWorkerOptions,
 ): Promise<QueueWorker> {
   const shutdown = new AbortController();
   const running = new Set<Promise<void>>();
@@ -85,9 +90,11 @@ export async function startQueueWorker<Job>(
     do {
       again = false;
       while (!stopping && running.size < concurrency) {
+        const n = Math.min(concurrency - running.size, capacity?.(running.size) ?? Infinity);
+        if (n <= 0) break;
         let jobs: Job[];
         try {
-          jobs = await source.claim(concurrency - running.size);
+          jobs = await source.claim(n);
         } catch (err) {
           if (!stopping) claimFailed(err);
           return;

@@ -24,6 +24,8 @@ export interface FakeReply {
 
 export interface RecordedRequest {
   path: string;
+  /** Date.now() when the request arrived. */
+  at: number;
   headers: IncomingHttpHeaders;
   body: {
     model: string;
@@ -40,7 +42,11 @@ export interface FakeOpenAIServer {
   /** Answers every request held by a `hold` reply with `reply`; returns how many. */
   answerHeld(reply: FakeReply): number;
   /** The reply for requests when the queue is empty (otherwise they get a 599). */
-  replyByDefault(reply: FakeReply | undefined): void;
+  replyByDefault(reply: FakeReply | ((request: RecordedRequest) => FakeReply) | undefined): void;
+  /** Requests received and not answered yet, now and at most since the last resetMaxInFlight(). */
+  readonly inFlight: number;
+  readonly maxInFlight: number;
+  resetMaxInFlight(): void;
   /** Bytes written for oversized bodies so far: shows the client stopped reading. */
   readonly oversizeBytesSent: number;
   /** Drops replies no request took (a test that failed early must not feed the next). */
@@ -117,19 +123,27 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   const held: ServerResponse[] = [];
-  let fallback: FakeReply | undefined;
+  let fallback: FakeReply | ((request: RecordedRequest) => FakeReply) | undefined;
   let oversizeBytesSent = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => (inFlight -= 1));
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      requests.push({
+      const request: RecordedRequest = {
         path: req.url ?? '',
+        at: Date.now(),
         headers: req.headers,
         body: text ? JSON.parse(text) : {},
-      });
-      const reply = queue.shift() ?? fallback;
+      };
+      requests.push(request);
+      const reply =
+        queue.shift() ?? (typeof fallback === 'function' ? fallback(request) : fallback);
       if (!reply) return send(res, failure(599, 'the test programmed no reply for this request'));
       if (reply.hang) return;
       if (reply.hold) return void held.push(res);
@@ -159,6 +173,13 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
     get oversizeBytesSent() {
       return oversizeBytesSent;
     },
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    resetMaxInFlight: () => void (maxInFlight = inFlight),
     clear: () => void queue.splice(0),
     close: () =>
       new Promise<void>((resolve) => {

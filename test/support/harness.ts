@@ -44,7 +44,8 @@ export function logCapture(): { log: pino.DestinationStream; lines: Record<strin
 export async function buildTestApp(
   options: {
     env?: Record<string, string>;
-    generator?: QuestionGenerator;
+    /** A test double by default; 'from-config': the generator the configuration names. */
+    generator?: QuestionGenerator | 'from-config';
     evaluator?: AnswerEvaluator;
     autoStartWorker?: boolean;
     log?: pino.DestinationStream;
@@ -61,11 +62,12 @@ export async function buildTestApp(
   });
   const log = createLogger(config.logLevel, options.log ?? pino.destination(1));
   const testDb = await createTestDatabase(log);
-  const generator = options.generator ?? new FakeGenerator();
+  const injected = options.generator === 'from-config' ? undefined : options.generator;
+  const fake = injected ?? (options.generator ? undefined : new FakeGenerator());
   const deps = await createDeps(config, {
     log,
     db: testDb.db,
-    generator,
+    ...(fake ? { generator: fake } : {}),
     ...(options.evaluator ? { evaluator: options.evaluator } : {}),
   });
   const app = await buildApp(deps, { logRequests: options.logRequests });
@@ -76,7 +78,7 @@ export async function buildTestApp(
     deps,
     config,
     worker,
-    generator,
+    generator: deps.generator,
     databaseUrl: testDb.url,
     async close() {
       await app.close();

@@ -9,6 +9,7 @@ import {
   RetryError,
   TypeValidationError,
 } from 'ai';
+import { parseRetryAfter } from '../../platform/provider-limits.js';
 import { abortFailure, GenerationError } from '../generator.js';
 
 export interface FailureContext {
@@ -17,7 +18,7 @@ export interface FailureContext {
   providerHost: string;
 }
 
-function fromStatus(status: number, cause: unknown): GenerationError {
+function fromStatus(status: number, cause: unknown, retryAfterMs?: number): GenerationError {
   if (status === 401 || status === 403) {
     return new GenerationError(
       'rejected_key',
@@ -29,7 +30,7 @@ function fromStatus(status: number, cause: unknown): GenerationError {
     return new GenerationError(
       'rate_limited',
       'The model provider is limiting requests right now (HTTP 429). Try again in a minute.',
-      { cause },
+      { cause, retryAfterMs },
     );
   }
   if (status >= 200 && status < 300) {
@@ -75,7 +76,10 @@ export function classifyFailure(error: unknown, context: FailureContext): Genera
   if (RetryError.isInstance(error)) return classifyFailure(error.lastError, context);
   if (APICallError.isInstance(error)) {
     const cause = providerCause(error);
-    if (error.statusCode !== undefined) return fromStatus(error.statusCode, cause);
+    if (error.statusCode !== undefined) {
+      const retryAfter = parseRetryAfter(error.responseHeaders?.['retry-after']);
+      return fromStatus(error.statusCode, cause, retryAfter);
+    }
     return new GenerationError(
       'unavailable',
       `Could not reach the model provider at ${context.providerHost}. Check that it is running and that OPENAI_BASE_URL is right.`,

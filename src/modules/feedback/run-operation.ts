@@ -9,6 +9,7 @@ import type {
   ClaimedOperation,
   GenerationQueueRepository,
 } from '../operations/generation-queue.repository.js';
+import type { LeaseRenewer } from '../operations/lease-renewer.js';
 import { MAX_CLAIMS } from '../operations/question-generation.task.js';
 
 export interface TaskDeps {
@@ -17,8 +18,10 @@ export interface TaskDeps {
   log: Logger;
   workerId: string;
   budgetMs: number;
-  /** A claim's lease; renewed every third of it while the work runs. */
+  /** A claim's lease. */
   leaseMs: number;
+  /** Renews the leases of the claims in flight while their work runs. */
+  leases: LeaseRenewer;
   finished: WakeChannel;
 }
 
@@ -35,7 +38,7 @@ export async function runOperation(
   wording: TaskWording,
   work: (log: Logger) => Promise<boolean>,
 ): Promise<void> {
-  const { queue, metrics, leaseMs } = deps;
+  const { queue, metrics } = deps;
   const log = deps.log.child({
     operation_id: op.id,
     session_id: op.session_id,
@@ -53,13 +56,7 @@ export async function runOperation(
     log.error('operation interrupted too many times; giving up');
     return failed(wording.interrupted);
   }
-  const renewal = setInterval(() => {
-    queue.renew(op, leaseMs).then(
-      () => undefined,
-      (err: unknown) => log.warn({ err }, 'renewing the lease failed; will retry'),
-    );
-  }, leaseMs / 3);
-  renewal.unref();
+  const releaseLease = deps.leases.hold(op, log);
   try {
     if (await work(log)) {
       metrics.operationsCompleted.inc();
@@ -77,6 +74,6 @@ export async function runOperation(
     else log.error({ err }, 'operation failed unexpectedly');
     await failed(err instanceof GenerationError ? err.message : wording.internal);
   } finally {
-    clearInterval(renewal);
+    releaseLease();
   }
 }

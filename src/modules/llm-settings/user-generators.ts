@@ -6,6 +6,7 @@ import {
 } from '../../llm/index.js';
 import { createAnswerEvaluator, type AnswerEvaluator } from '../../llm/feedback/index.js';
 import { createLruCache } from '../../llm/text/cache.js';
+import { providerKey, type ProviderLimiter } from '../../platform/provider-limits.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { createGuardedFetch } from './guarded-fetch.js';
 import type { LlmSettingsRepository } from './llm-settings.repository.js';
@@ -26,6 +27,8 @@ interface UserGeneratorsDeps {
   allowPrivate: boolean;
   /** Where the plan and the answer screen run, off the event loop. */
   analysis?: AnalysisPool;
+  /** Every provider's calls share its in-flight limit and 429 back-off, whoever set it up. */
+  limiter?: ProviderLimiter;
 }
 
 /** The generator for a user's generations: their own provider when they set one. */
@@ -61,7 +64,9 @@ export function createUserGenerators(deps: UserGeneratorsDeps) {
       apiKey,
       model: row.model,
       timeoutMs: deps.timeoutMs,
-      fetch: guardedFetch,
+      fetch: deps.limiter
+        ? deps.limiter.fetch(providerKey(row.base_url), guardedFetch)
+        : guardedFetch,
     };
     const models: UserModels = {
       generator: createQuestionGenerator(provider, deps.analysis),

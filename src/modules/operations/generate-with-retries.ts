@@ -62,7 +62,9 @@ export async function callWithRetries<T>(
         return await untilAborted(call(signal), signal);
       } catch (err) {
         const failure = classify(err, deadline, shutdown, wording);
-        const backoff = backoffMs(attempt, budgetMs);
+        // A provider's Retry-After is honoured: no retry before it, and none when it
+        // falls after the budget (the rate-limited failure is clearer than a timeout).
+        const backoff = Math.max(backoffMs(attempt, budgetMs), failure.retryAfterMs ?? 0);
         const timeLeft = budgetMs - (Date.now() - started);
         if (
           !failure.transient ||

@@ -35,7 +35,7 @@ export interface ClaimedOperation {
 // its session. Status never moves backwards. Every claim gets a new lease token, so a
 // worker that stalled past its lease (in any process, this one included) cannot finish
 // an operation another claim has taken over.
-const CLAIM_SQL = `
+export const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
   (SELECT id, session_id FROM operations
     WHERE status IN ('pending', 'processing') ORDER BY session_id, seq LIMIT 1)
@@ -95,12 +95,14 @@ UPDATE operations
  WHERE id = $1 AND status = 'processing' AND lease_token = $2
 RETURNING id`;
 
-// A live worker renews its lease while it works, so a lease lapses only when its
-// holder died or stalled: that is what the claim counter counts.
-const RENEW_SQL = `
-UPDATE operations SET locked_until = now() + $3 * interval '1 millisecond'
- WHERE id = $1 AND status = 'processing' AND lease_token = $2
-RETURNING id`;
+// A live worker renews its leases while it works, so a lease lapses only when its
+// holder died or stalled: that is what the claim counter counts. Every claim a process
+// holds is renewed together: one statement however many are in flight.
+const RENEW_MANY_SQL = `
+UPDATE operations o SET locked_until = now() + $3 * interval '1 millisecond'
+  FROM unnest($1::uuid[], $2::uuid[]) AS h(id, token)
+ WHERE o.id = h.id AND o.status = 'processing' AND o.lease_token = h.token
+RETURNING o.id`;
 
 // Everything a generation reads, in one round trip: the posting, the resume and a
 // bounded transcript (oldest first) as a JSON array: the last $2 turns in full and,
@@ -126,6 +128,18 @@ export type CompleteOutcome =
   { kind: 'completed' } | { kind: 'session_not_active'; status: SessionStatus } | { kind: 'lost' };
 
 export function createGenerationQueueRepository(db: Database) {
+  async function renewMany(
+    ops: readonly ClaimedOperation[],
+    leaseMs: number,
+  ): Promise<Set<string>> {
+    const rows = await db.query<{ id: string }>(
+      RENEW_MANY_SQL,
+      [ops.map((o) => o.id), ops.map((o) => o.lease_token), leaseMs],
+      'renew_leases',
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   return {
     claim: (workerId: string, limit: number, leaseMs: number): Promise<ClaimedOperation[]> =>
       db.query<ClaimedOperation>(CLAIM_SQL, [workerId, limit, leaseMs], 'claim_operations'),
@@ -178,9 +192,11 @@ export function createGenerationQueueRepository(db: Database) {
 
     /** Extends this claim's lease; false when the claim was lost (its lease lapsed and was taken). */
     async renew(op: ClaimedOperation, leaseMs: number): Promise<boolean> {
-      const rows = await db.query(RENEW_SQL, [op.id, op.lease_token, leaseMs], 'renew_lease');
-      return rows.length > 0;
+      return (await renewMany([op], leaseMs)).has(op.id);
     },
+
+    /** Extends the leases of many claims in one statement; returns the ids still held. */
+    renewMany,
 
     /** Hands a claimed operation back at shutdown: claimable at once, and the claim not counted. */
     async release(op: ClaimedOperation): Promise<void> {

@@ -30,7 +30,7 @@ export type EnqueueOutcome =
 // the per-user rate limit (a row lock on the user's counter serialises
 // concurrent requests, across processes) and the insert, whose trigger
 // notifies the workers on commit.
-const ENQUEUE_SQL = `
+export const ENQUEUE_SQL = `
 WITH s AS (
   SELECT id, status FROM interview_sessions WHERE id = $1 AND user_id = $2
 ), q AS (
@@ -50,6 +50,10 @@ SELECT s.status AS session_status,
        ceil(extract(epoch FROM (SELECT window_start FROM q) + interval '1 minute' - now()))::int AS retry_after,
        ${RETURNING}
   FROM s LEFT JOIN ins ON true`;
+
+/** A live idempotency key of a user: the (user_id, idempotency_key) unique index. */
+export const IDEMPOTENCY_SQL = `SELECT ${OPERATION_COLUMNS} FROM operations
+  WHERE user_id = $1 AND idempotency_key = $2 AND created_at > now() - interval '24 hours'`;
 
 export function createOperationsRepository(db: Database) {
   return {
@@ -84,9 +88,9 @@ export function createOperationsRepository(db: Database) {
     /** A live idempotency key of this user (less than 24 hours old). */
     async findByIdempotencyKey(userId: string, key: string): Promise<OperationRow | null> {
       const rows = await db.query<OperationRow>(
-        `SELECT ${OPERATION_COLUMNS} FROM operations
-          WHERE user_id = $1 AND idempotency_key = $2 AND created_at > now() - interval '24 hours'`,
+        IDEMPOTENCY_SQL,
         [userId, key],
+        'idempotent_replay',
       );
       return rows[0] ?? null;
     },
@@ -98,6 +102,38 @@ export function createOperationsRepository(db: Database) {
           WHERE user_id = $1 AND idempotency_key = $2 AND created_at <= now() - interval '24 hours'`,
         [userId, key],
       );
+    },
+
+    /**
+     * Frees up to `batch` idempotency keys past their 24 hours, oldest first (a partial
+     * index on created_at holds only rows with a key); returns how many. Rows another
+     * process is cleaning at the same moment are skipped, not waited for.
+     */
+    async expireIdempotencyKeys(batch: number): Promise<number> {
+      const rows = await db.query(
+        `UPDATE operations SET idempotency_key = NULL
+          WHERE id IN (SELECT id FROM operations
+                        WHERE idempotency_key IS NOT NULL AND created_at <= now() - interval '24 hours'
+                        ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id`,
+        [batch],
+        'expire_idempotency_keys',
+      );
+      return rows.length;
+    },
+
+    /** Deletes up to `batch` rate-limit counters whose window ended over ten minutes ago. */
+    async deleteStaleQuota(batch: number): Promise<number> {
+      const rows = await db.query(
+        `DELETE FROM generation_quota
+          WHERE user_id IN (SELECT user_id FROM generation_quota
+                             WHERE window_start < now() - interval '11 minutes'
+                             ORDER BY window_start LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING user_id`,
+        [batch],
+        'delete_stale_quota',
+      );
+      return rows.length;
     },
 
     listBySession: (sessionId: string, userId: string): Promise<OperationRow[]> =>

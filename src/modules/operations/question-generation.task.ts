@@ -5,6 +5,7 @@ import type { Metrics } from '../../platform/metrics.js';
 import type { QueueSource } from '../../platform/queue.js';
 import type { WakeChannel } from '../../platform/wake-channel.js';
 import { generateWithRetries } from './generate-with-retries.js';
+import type { LeaseRenewer } from './lease-renewer.js';
 import type { ClaimedOperation, GenerationQueueRepository } from './generation-queue.repository.js';
 
 /**
@@ -29,8 +30,10 @@ export interface QuestionTaskDeps {
   log: Logger;
   workerId: string;
   budgetMs: number;
-  /** A claim's lease; renewed every third of it while the work runs. */
+  /** A claim's lease. */
   leaseMs: number;
+  /** Renews the leases of the claims in flight while their work runs. */
+  leases: LeaseRenewer;
   subscribe: QueueSource<ClaimedOperation>['subscribe'];
   /** Told about every operation this worker finishes, so long-polls answer at once. */
   finished: WakeChannel;
@@ -66,13 +69,7 @@ export function createQuestionGenerationSource(
       return;
     }
     const stopTimer = metrics.generationDuration.startTimer();
-    const renewal = setInterval(() => {
-      queue.renew(op, leaseMs).then(
-        (held) => held || log.warn('lease lost to another claim; its result will be dropped'),
-        (err: unknown) => log.warn({ err }, 'renewing the lease failed; will retry'),
-      );
-    }, leaseMs / 3);
-    renewal.unref();
+    const releaseLease = deps.leases.hold(op, log);
     try {
       const input = await queue.loadContext(op);
       if (!input) throw new GenerationError('invalid_output', 'The interview no longer exists.');
@@ -104,7 +101,7 @@ export function createQuestionGenerationSource(
       else log.error({ err }, 'question generation failed unexpectedly');
       if (await queue.fail(op, message)) finish('failed');
     } finally {
-      clearInterval(renewal);
+      releaseLease();
       stopTimer();
     }
   }
