@@ -6,6 +6,7 @@ import { createSessionReportTask } from './modules/feedback/report.task.js';
 import { dispatchByType } from './modules/operations/operation-dispatch.js';
 import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
+import { inBackground } from './platform/db/priority-gate.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 
 export interface StartWorkerOptions {
@@ -51,7 +52,7 @@ export async function startWorker(
     subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
   });
   // One queue, one claim; each operation type has its own task.
-  const source = dispatchByType(questions, {
+  const byType = dispatchByType(questions, {
     answer_feedback: createAnswerFeedbackTask({
       ...taskDeps,
       store: deps.evaluationStore,
@@ -60,6 +61,13 @@ export async function startWorker(
     }),
     session_report: createSessionReportTask({ ...taskDeps, store: deps.evaluationStore }),
   });
+  // The worker's statements are background work: on the embedded database's one
+  // connection they yield to requests' (platform/db/priority-gate.ts).
+  const source: typeof byType = {
+    claim: (n) => inBackground(() => byType.claim(n)),
+    run: (op, signal) => inBackground(() => byType.run(op, signal)),
+    subscribe: byType.subscribe,
+  };
   return startQueueWorker(source, {
     concurrency: config.worker.concurrency,
     pollIntervalMs: config.worker.pollIntervalMs,
