@@ -31,12 +31,12 @@ function submit(
   order: string[],
   label: string,
   bg: boolean,
-  fn = async () => {},
+  fn: () => unknown = () => undefined,
 ) {
   const go = () =>
     gate.run(async () => {
       order.push(label);
-      return fn();
+      await fn();
     });
   return bg ? inBackground(go) : go();
 }

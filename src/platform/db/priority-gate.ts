@@ -40,7 +40,7 @@ export interface PriorityGateOptions {
   now?: () => number;
 }
 
-export const BACKGROUND_SHARE = 0.2;
+export const BACKGROUND_SHARE = 0.1;
 export const BACKGROUND_EVERY = 8;
 
 export function createPriorityGate({
