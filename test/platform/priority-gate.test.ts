@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedDatabase, type Database } from '../../src/platform/db/client.js';
 import {
+  BUSY_STATEMENTS,
   createPriorityGate,
   inBackground,
   isBackground,
@@ -126,24 +127,38 @@ describe('priority gate', () => {
     expect(order).toEqual(['w1', 'w2', 'w3']);
   });
 
-  it('after requests used the connection, background work pauses for its share, then goes on its own', async () => {
+  it('while requests are busy, background work takes at most its share of the time', async () => {
     let clock = 0;
     const gate = createPriorityGate({ backgroundShare: 0.5, now: () => clock });
     const order: string[] = [];
-    await submit(gate, order, 'w1', true, async () => {
-      clock += 5; // 5 ms of background work: with a share of one half, 5 ms of pause
+    for (let i = 0; i < BUSY_STATEMENTS; i++) await submit(gate, order, `r${i}`, false);
+    await submit(gate, order, 'w1', true, () => {
+      clock += 5; // 5 ms of background work: with a share of one half, none before 10 ms
     });
-    await submit(gate, order, 'r1', false);
+    await submit(gate, order, 'r-a', false);
     const w2 = submit(gate, order, 'w2', true);
     await flush();
     await flush();
-    expect(order).toEqual(['w1', 'r1']); // still paused: the clock has not moved
-    const r2 = submit(gate, order, 'r2', false);
-    await r2;
-    expect(order).toEqual(['w1', 'r1', 'r2']); // a request does not wait for the paused worker
-    clock += 5;
+    expect(order.slice(-2)).toEqual(['w1', 'r-a']); // paused: the clock has not moved
+    await submit(gate, order, 'r-b', false); // a request does not wait for the paused worker
+    expect(order.slice(-3)).toEqual(['w1', 'r-a', 'r-b']);
+    clock = 10;
     await w2; // the gate's own timer lets it go once the pause is over
-    expect(order).toEqual(['w1', 'r1', 'r2', 'w2']);
+    expect(order.slice(-1)).toEqual(['w2']);
+  });
+
+  it('a request or two does not pause background work', async () => {
+    let clock = 0;
+    const gate = createPriorityGate({ backgroundShare: 0.1, now: () => clock });
+    const order: string[] = [];
+    await submit(gate, order, 'r1', false);
+    await submit(gate, order, 'w1', true, () => {
+      clock += 50;
+    });
+    await submit(gate, order, 'r2', false);
+    // Not busy: w2 goes at once although w1 took far more than a tenth of the time.
+    await submit(gate, order, 'w2', true);
+    expect(order).toEqual(['r1', 'w1', 'r2', 'w2']);
   });
 
   it('a failed or throwing statement releases the gate', async () => {

@@ -7,12 +7,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // 202 would wait behind it. The gate lets one statement (or one transaction) at a
 // time onto the connection, and:
 // - a request's statement goes before waiting background work (the queue worker);
-// - after requests used the connection, background work waits until it has used
-//   at most `backgroundShare` of the time since its last statement, so requests that
-//   are still on their way (being parsed, their token checked) find the thread free;
+// - while requests are busy (`BUSY_STATEMENTS` request statements within
+//   `BUSY_WINDOW_MS`), background work takes at most `backgroundShare` of the time:
+//   after a background statement of d ms the next waits until d / share ms after it
+//   began (back-to-back ones add up), so requests still on their way (being parsed,
+//   their token checked) find the thread free;
 // - background work never starves: once its pause is over it goes after at most
 //   `backgroundEvery` request statements in a row.
-// With no requests about, background statements run back to back, without pauses.
+// A single user's request or two is not "busy": the worker then runs without pauses.
 
 const background = new AsyncLocalStorage<true>();
 
@@ -42,6 +44,8 @@ export interface PriorityGateOptions {
 
 export const BACKGROUND_SHARE = 0.1;
 export const BACKGROUND_EVERY = 8;
+export const BUSY_STATEMENTS = 8;
+export const BUSY_WINDOW_MS = 100;
 
 export function createPriorityGate({
   backgroundShare = BACKGROUND_SHARE,
@@ -52,17 +56,19 @@ export function createPriorityGate({
     throw new Error('backgroundShare must be in (0, 1]');
   if (!Number.isInteger(backgroundEvery) || backgroundEvery < 1)
     throw new Error('backgroundEvery must be a positive integer');
-  const pauseFactor = (1 - backgroundShare) / backgroundShare;
   const foreground: (() => void)[] = [];
   const backgroundQueue: (() => void)[] = [];
   let busy = false;
   // Request statements granted in a row while background work was waiting.
   let streak = 0;
-  // Set when a request's statement ran after the last background one.
-  let requestsSinceBackground = false;
-  // Background work may go again from this moment, if requests used the connection meanwhile.
-  let backgroundFrom = 0;
+  // When the last BUSY_STATEMENTS request statements were granted, oldest first.
+  const recent: number[] = [];
+  // While requests are busy, background work may go again from this moment.
+  let backgroundFrom = -Infinity;
   let timer: NodeJS.Timeout | undefined;
+
+  const requestsBusy = (at: number) =>
+    recent.length === BUSY_STATEMENTS && at - (recent[0] ?? 0) < BUSY_WINDOW_MS;
 
   const grant = (next: () => void) => {
     busy = true;
@@ -71,31 +77,34 @@ export function createPriorityGate({
 
   function dispatch(): void {
     if (busy) return;
-    const pauseOver = !requestsSinceBackground || now() >= backgroundFrom;
-    const backgroundTurn =
+    const at = now();
+    const pauseOver = at >= backgroundFrom || !requestsBusy(at);
+    if (
       backgroundQueue.length > 0 &&
       pauseOver &&
-      (foreground.length === 0 || streak >= backgroundEvery);
-    if (backgroundTurn) {
+      (foreground.length === 0 || streak >= backgroundEvery)
+    ) {
       streak = 0;
       grant(backgroundQueue.shift() as () => void);
       return;
     }
     const next = foreground.shift();
     if (next) {
-      requestsSinceBackground = true;
+      recent.push(at);
+      if (recent.length > BUSY_STATEMENTS) recent.shift();
       if (backgroundQueue.length > 0 && pauseOver) streak += 1;
       grant(next);
       return;
     }
-    // Only background work waits, and its pause is not over: come back when it is.
+    // Only background work waits, and it is paused: come back when the pause or the rush is over.
     if (backgroundQueue.length > 0 && !timer) {
+      const until = Math.min(backgroundFrom, (recent[0] ?? 0) + BUSY_WINDOW_MS);
       timer = setTimeout(
         () => {
           timer = undefined;
           dispatch();
         },
-        Math.max(0, backgroundFrom - now()),
+        Math.max(1, until - at),
       );
     }
   }
@@ -113,8 +122,9 @@ export function createPriorityGate({
       } finally {
         if (isBg) {
           const ended = now();
-          requestsSinceBackground = false;
-          backgroundFrom = ended + (ended - started) * pauseFactor;
+          backgroundFrom = requestsBusy(ended)
+            ? Math.max(backgroundFrom, started) + (ended - started) / backgroundShare
+            : -Infinity;
         }
         busy = false;
         dispatch();
