@@ -22,8 +22,10 @@ import { renderProfile, summariseProfile } from './lib/profile.js';
 import { renderTables, targets, type Figures, type Mode } from './lib/report.js';
 import {
   ensureBuilt,
+  readCounters,
   seedService,
   startService,
+  type Counters,
   waitDrained,
   type Storage,
 } from './lib/service.js';
@@ -47,6 +49,10 @@ const cfg = {
   rounds: Math.max(1, num('BENCH_ROUNDS', smoke ? 1 : 2)),
   connections: Math.max(1, num('BENCH_CONNECTIONS', 32)),
   sessionsPerConnection: Math.max(1, num('BENCH_SESSIONS_PER_CONNECTION', smoke ? 4 : 16)),
+  // 0: each connection cycles through sessions of its own. N: N sessions in all, every
+  // connection cycling through all of them from its own starting point, as an outside
+  // load generator spreading its POSTs over N sessions does.
+  sessions: num('BENCH_SESSIONS', 0),
   e2eSamples: Math.max(1, num('BENCH_E2E_SAMPLES', smoke ? 20 : 200)),
   coldRuns: num('BENCH_COLD_RUNS', smoke ? 1 : 3),
   drainTimeoutS: num('BENCH_DRAIN_TIMEOUT_S', 300),
@@ -93,10 +99,23 @@ async function machine(): Promise<string> {
   );
 }
 
-const sessionsOf = (ids: string[], i: number) =>
-  ids.slice(i * cfg.sessionsPerConnection, (i + 1) * cfg.sessionsPerConnection);
+const sessionCount = cfg.sessions > 0 ? cfg.sessions : cfg.connections * cfg.sessionsPerConnection;
+function sessionsOf(ids: string[], i: number): string[] {
+  if (cfg.sessions === 0)
+    return ids.slice(i * cfg.sessionsPerConnection, (i + 1) * cfg.sessionsPerConnection);
+  const start = Math.floor((i * ids.length) / cfg.connections);
+  return [...ids.slice(start), ...ids.slice(0, start)];
+}
 
 /** Starts ours, seeds it and completes one operation per connection (what GET reads). */
+interface Drain {
+  accepted: number;
+  finishedDuringLoad: number;
+  backlog: number;
+  drainS: number;
+  drainPerS: number | null;
+}
+
 async function startSeeded(storage: Storage, cpuProfDir?: string) {
   const port = await freePort();
   log(`starting the service (${mode}${cpuProfDir ? ', --cpu-prof' : ''})`);
@@ -112,10 +131,8 @@ async function startSeeded(storage: Storage, cpuProfDir?: string) {
     },
   });
   const atStartMb = memoryMb(child.pid, 'VmHWM');
-  log(
-    `ready in ${Math.round(child.readyMs)} ms; seeding ${cfg.connections * cfg.sessionsPerConnection} sessions`,
-  );
-  const seed = await seedService(port, cfg.connections * cfg.sessionsPerConnection);
+  log(`ready in ${Math.round(child.readyMs)} ms; seeding ${sessionCount} sessions`);
+  const seed = await seedService(port, sessionCount);
   const ids: string[] = [];
   for (let i = 0; i < cfg.connections; i++) {
     const session = sessionsOf(seed.sessionIds, i)[0];
@@ -140,17 +157,40 @@ async function startSeeded(storage: Storage, cpuProfDir?: string) {
       })),
     'get-operation': (i) => [{ path: `/api/v1/operations/${ids[i] ?? ''}`, headers: bearer }],
   };
+  // The worker's throughput: what it finished while a load ran, and how fast it then
+  // drained the backlog (a POST load accepts far more than it can generate meanwhile).
+  const drains: Drain[] = [];
+  let before = await readCounters(port);
   const drain = async () => {
+    const atEnd = await readCounters(port);
+    const t0 = performance.now();
     if (!(await waitDrained(port, cfg.drainTimeoutS * 1000))) {
       throw new Error(`the queue did not drain within ${cfg.drainTimeoutS} s`);
     }
+    const drainedS = (performance.now() - t0) / 1000;
+    const after = await readCounters(port);
+    const done = (c: Counters) => c.completed + c.failed;
+    const d: Drain = {
+      accepted: atEnd.created - before.created,
+      finishedDuringLoad: done(atEnd) - done(before),
+      backlog: atEnd.created - done(atEnd),
+      drainS: Math.round(drainedS * 10) / 10,
+      drainPerS: drainedS > 0 ? Math.round((done(after) - done(atEnd)) / drainedS) : null,
+    };
+    before = after;
+    if (d.accepted > 0) {
+      drains.push(d);
+      log(
+        `worker: ${d.finishedDuringLoad} of ${d.accepted} finished during the load; backlog ${d.backlog} drained in ${d.drainS} s (${String(d.drainPerS ?? '-')}/s)`,
+      );
+    }
   };
-  return { child, port, seed, atStartMb, sample, requests, drain, seededOps: ids.length };
+  return { child, port, seed, atStartMb, sample, requests, drain, drains, seededOps: ids.length };
 }
 
 async function benchmark(): Promise<number> {
   const host = await machine();
-  const header = `${mode} mode; ${host}\n${cfg.connections} connections, ${cfg.durationS} s x ${cfg.rounds} rounds after ${cfg.warmupS} s warm-up; pool ${cfg.poolSize}; autocannon 8`;
+  const header = `${mode} mode; ${host}\n${cfg.connections} connections, ${cfg.durationS} s x ${cfg.rounds} rounds after ${cfg.warmupS} s warm-up; ${cfg.sessions > 0 ? `POSTs spread over ${cfg.sessions} sessions shared by all connections` : `${cfg.sessionsPerConnection} sessions per connection`}; pool ${cfg.poolSize}; autocannon 8`;
   const storage = await newStorage('');
   const floorStorage = await newStorage('_floor');
   const ours = await startSeeded(storage);
@@ -162,7 +202,7 @@ async function benchmark(): Promise<number> {
     root,
     storage: floorStorage,
     port: floorPort,
-    sessions: cfg.connections * cfg.sessionsPerConnection,
+    sessions: sessionCount,
     poolSize: cfg.poolSize,
     sampleResult: ours.sample.result,
   });
@@ -260,6 +300,11 @@ async function benchmark(): Promise<number> {
   };
   process.stdout.write(`${JSON.stringify({ mode, scenario: 'run', machine: host, ...cfg })}\n`);
   printJsonLines(figures);
+  for (const d of ours.drains) {
+    process.stdout.write(
+      `${JSON.stringify({ mode, scenario: 'worker-throughput', accepted_202: d.accepted, finished_during_load: d.finishedDuringLoad, backlog_at_end: d.backlog, drain_s: d.drainS, drain_ops_per_s: d.drainPerS })}\n`,
+    );
+  }
   process.stdout.write(`\n${renderTables(figures, header)}\n`);
 
   const problems: string[] = [];

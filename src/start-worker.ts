@@ -10,6 +10,7 @@ import { createLeaseRenewer } from './modules/operations/lease-renewer.js';
 import { createOperationsRepository } from './modules/operations/operations.repository.js';
 import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
+import { inBackground } from './platform/db/priority-gate.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 
 export interface StartWorkerOptions {
@@ -57,7 +58,7 @@ export async function startWorker(
     subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
   });
   // One queue, one claim; each operation type has its own task.
-  const source = dispatchByType(questions, {
+  const byType = dispatchByType(questions, {
     answer_feedback: createAnswerFeedbackTask({
       ...taskDeps,
       store: deps.evaluationStore,
@@ -66,6 +67,13 @@ export async function startWorker(
     }),
     session_report: createSessionReportTask({ ...taskDeps, store: deps.evaluationStore }),
   });
+  // The worker's statements are background work: on the embedded database's one
+  // connection they yield to requests' (platform/db/priority-gate.ts).
+  const source: typeof byType = {
+    claim: (n) => inBackground(() => byType.claim(n)),
+    run: (op, signal) => inBackground(() => byType.run(op, signal)),
+    subscribe: byType.subscribe,
+  };
   const worker = await startQueueWorker(source, {
     concurrency: config.worker.concurrency,
     capacity: claimCapacity(deps),
@@ -73,10 +81,11 @@ export async function startWorker(
     log,
     autoStart,
   });
-  // Old idempotency keys and rate-limit counters go, a bounded batch at a time.
+  // Old idempotency keys and rate-limit counters go, a bounded batch at a time, as
+  // background work like the worker's own statements.
   const housekeeping = autoStart
     ? startHousekeeping({
-        repository: createOperationsRepository(deps.db),
+        repository: inBackgroundCalls(createOperationsRepository(deps.db)),
         log,
         intervalMs: HOUSEKEEPING_INTERVAL_MS,
       })
@@ -115,5 +124,14 @@ function claimCapacity({ providers }: Deps): (running: number) => number {
     if (fixedLimit !== undefined) return fixedLimit - onServer;
     const { limit, pausedUntil } = limiter.state(serverKey);
     return pausedUntil > 0 ? 0 : limit - onServer;
+  };
+}
+
+function inBackgroundCalls(
+  repository: ReturnType<typeof createOperationsRepository>,
+): Parameters<typeof startHousekeeping>[0]['repository'] {
+  return {
+    expireIdempotencyKeys: (n) => inBackground(() => repository.expireIdempotencyKeys(n)),
+    deleteStaleQuota: (n) => inBackground(() => repository.deleteStaleQuota(n)),
   };
 }
