@@ -1,11 +1,7 @@
 import { expect } from 'vitest';
 import { completion } from '../llm/fake-openai-server.js';
-import {
-  describeCrashRecovery,
-  signUpForInterview,
-  untilCompleted,
-} from '../support/crash-recovery.js';
-import { api } from '../support/server-process.js';
+import { describeCrashRecovery, signUpForInterview } from '../support/crash-recovery.js';
+import { api, untilCompleted } from '../support/server-process.js';
 
 const QUESTION = completion(
   JSON.stringify({

@@ -17,6 +17,7 @@ import {
   tempDataDir,
   type ChildService,
   signUpWithPosting,
+  untilCompleted,
   type ServerProcess,
 } from './server-process.js';
 
@@ -46,13 +47,8 @@ export interface CrashScenario {
 // on a loaded machine, not the 1 s expect.poll allows by default.
 const SETTLE = { timeout: 60_000, interval: 100 };
 
-const statusOf = async (url: string, token: string, opId: string, wait = '') =>
-  (await api(url, 'GET', `/api/v1/operations/${opId}${wait}`, undefined, token)).json.status;
-
-/** Waits, with short long-polls, until the operation is completed (a process start may be slow). */
-export async function untilCompleted(url: string, token: string, opId: string): Promise<void> {
-  await expect.poll(() => statusOf(url, token, opId, '?wait=5'), SETTLE).toBe('completed');
-}
+const statusOf = async (url: string, token: string, opId: string) =>
+  (await api(url, 'GET', `/api/v1/operations/${opId}`, undefined, token)).json.status;
 
 /** A user with a job posting on the API at `url`, and an interview on it. */
 export async function signUpForInterview(url: string): Promise<Interview> {
@@ -94,9 +90,7 @@ export function describeCrashRecovery(scenario: CrashScenario): void {
     }
 
     async function completedAt(url: string, work: Interrupted) {
-      await untilCompleted(url, work.token, work.opId);
-      const done = await api(url, 'GET', `/api/v1/operations/${work.opId}`, undefined, work.token);
-      await scenario.check(url, work, done.json);
+      await scenario.check(url, work, await untilCompleted(url, work.token, work.opId));
     }
 
     it(`embedded: a restarted process finishes the interrupted ${scenario.work}`, async () => {
@@ -125,8 +119,9 @@ export function describeCrashRecovery(scenario: CrashScenario): void {
         const env = { DATABASE_URL: database.url!, JWT_SECRET: TEST_JWT_SECRET, ...llmEnv() };
         const apiServer = await startServer({ ...env, WORKER_IN_API: 'false' });
         running.push(apiServer);
-        // A short lease (renewed every third of it while alive) lapses soon after the kill.
-        const doomed = spawnService('worker', { ...env, WORKER_LEASE_MS: '3000' });
+        // A lease that lapses some seconds after the kill, and that a live worker on a loaded
+        // machine still renews in time (every third of it), so the work is claimed once.
+        const doomed = spawnService('worker', { ...env, WORKER_LEASE_MS: '10000' });
         running.push(doomed);
         const work = await beginUnderWay(apiServer.url);
         await doomed.stop('SIGKILL');

@@ -184,6 +184,8 @@ export function spawnService(
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'info',
+      // A hang guard (see test/support/harness.ts); tests of the budget set their own.
+      LLM_TIMEOUT_MS: '120000',
       ...env,
     },
   });
@@ -244,4 +246,24 @@ export async function signUpWithPosting(
     token,
   );
   return { token, postingId: posting.json.id as string };
+}
+
+/**
+ * Polls the operation with short long-polls until it is completed and returns it; throws
+ * if it fails, or after timeoutMs (a hang guard: a process start may take long).
+ */
+export async function untilCompleted(
+  url: string,
+  token: string,
+  opId: string,
+  timeoutMs = 90_000,
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const op = (await api(url, 'GET', `/api/v1/operations/${opId}?wait=5`, undefined, token)).json;
+    if (op?.status === 'completed') return op;
+    if (op?.status === 'failed' || Date.now() > deadline) {
+      throw new Error(`operation ${opId} did not complete: ${JSON.stringify(op)}`);
+    }
+  }
 }

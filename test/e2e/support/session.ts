@@ -50,8 +50,6 @@ export function useBrowserStack(options: { model?: 'provider' | 'separate' } = {
             OPENAI_API_KEY: 'test',
             OPENAI_BASE_URL: stack.model.baseUrl,
             LLM_MODEL: 'fake-model',
-            // Room for a test to look at the progress while the fake holds a request.
-            LLM_TIMEOUT_MS: '30000',
           }
         : {};
     stack.server = await startServer({ DATA_DIR: dataDir, ...provider }, { built: true });
