@@ -8,6 +8,8 @@ export default defineConfig({
     // Hang guards, not speed checks: on a loaded machine a process test may take a minute.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a condition; its 1 s default would be a speed check.
+    expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
   },
 });

@@ -1,20 +1,9 @@
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from './support/build.js';
-import {
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  launchBrowser,
-  type Browser,
-} from './support/browser.js';
-import { startFakeLlm, type FakeLlm } from './support/fake-llm.js';
-import { collectPageErrors, screenshot } from './support/screens.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/screens.js';
+import { browserTestsRun, noSideways, openApp, useBrowserStack } from './support/session.js';
 import { signUp, TOKEN_KEY } from './support/steps.js';
-
-const inCi = process.env.CI === 'true';
-const runs = inCi || chromiumAvailable();
 
 const EMAIL = 'mary@example.com';
 const FIRST_PASSWORD = 'correct horse battery'; // what signUp() types
@@ -40,38 +29,18 @@ async function openAccount(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Your account', exact: true }).waitFor();
 }
 
-const noSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
-describe.runIf(runs)('web UI in Chromium: the account page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let llm: FakeLlm;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable())
-      throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}`);
-    ensureBuilt();
-    llm = await startFakeLlm();
-    llm.mode = 'answer';
-    // Embedded mode: a local model server is allowed and SECRETS_KEY is generated.
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await llm?.close();
-  });
+describe.runIf(browserTestsRun)('web UI in Chromium: the account page', () => {
+  // Embedded mode: a local model server is allowed and SECRETS_KEY is generated.
+  const stack = useBrowserStack({ model: 'separate' });
 
   const me = (token: string) =>
-    fetch(`${server.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${stack.server.url}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   it('changes the password, exports, tries the own model, logs out everywhere and deletes the account', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = collectPageErrors(page);
-    await page.goto(server.url);
+    const { page, pageErrors } = await openApp(stack);
+    const { model } = stack;
     await signUp(page, { email: EMAIL });
     await openAccount(page);
 
@@ -105,17 +74,17 @@ describe.runIf(runs)('web UI in Chromium: the account page', () => {
     await page.getByText(`Saved as ${download.suggestedFilename()}.`).waitFor();
 
     // Your model: saved with a key, shown back only as its hint, then tried once.
-    await label(page, 'Base URL').fill(llm.baseUrl);
+    await label(page, 'Base URL').fill(model.baseUrl);
     await label(page, 'Model').fill('fake-model');
     await label(page, 'API key').fill('sk-e2e-secret-abcd');
     await button(page, 'Save model settings').click();
     await page.getByText('Model settings saved.').waitFor();
     await page.getByText('A key ending in abcd is stored.').waitFor();
     expect(await label(page, 'API key').inputValue()).toBe('');
-    const asked = llm.requests;
+    const asked = model.requests.length;
     await button(page, 'Test model').click();
     await page.getByText(/^It works \(openai-compatible:fake-model@/).waitFor();
-    expect(llm.requests).toBe(asked + 1);
+    expect(model.requests.length).toBe(asked + 1);
 
     await screenshot(page, 'account-1280');
     await page.setViewportSize({ width: 375, height: 800 });
@@ -124,8 +93,7 @@ describe.runIf(runs)('web UI in Chromium: the account page', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Log out everywhere ends another tab's login too.
-    const other = await browser.context.newPage();
-    await other.goto(server.url);
+    const { page: other } = await openApp(stack);
     await logIn(other, NEW_PASSWORD);
     await button(other, 'Log out').waitFor();
     const otherToken = await other.evaluate((k) => sessionStorage.getItem(k), TOKEN_KEY);
@@ -147,5 +115,5 @@ describe.runIf(runs)('web UI in Chromium: the account page', () => {
     await logIn(page, NEW_PASSWORD);
     await page.getByText('The email or password is incorrect.').waitFor();
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

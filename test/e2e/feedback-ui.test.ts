@@ -1,25 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from './support/build.js';
+import { describe, expect, it } from 'vitest';
+import { modelReplies, rejectedKey } from '../llm/fake-openai-server.js';
+import { screenshot } from './support/screens.js';
 import {
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  launchBrowser,
-  type Browser,
-} from './support/browser.js';
-import { startFakeLlm, type FakeLlm } from './support/fake-llm.js';
-import { collectPageErrors, screenshot } from './support/screens.js';
-import { startServer, type RunningServer } from './support/server.js';
-import {
-  addJobPosting,
-  currentQuestion,
-  saveResume,
-  signUp,
-  TOKEN_KEY,
-  transcriptItems,
-} from './support/steps.js';
+  apiGet,
+  browserTestsRun,
+  noSideways,
+  openApp,
+  signUpAndSeed,
+  startInterview,
+  useBrowserStack,
+} from './support/session.js';
+import { currentQuestion, transcriptItems } from './support/steps.js';
 
-const runs = process.env.CI === 'true' || chromiumAvailable();
+const POSTING = { title: 'Backend Engineer', company: 'Acme' };
 
 const STRONG_ANSWER =
   'When our payment API slowed down last spring, I was asked to fix checkout latency before the sale. ' +
@@ -29,20 +23,6 @@ const STRONG_ANSWER =
 
 const feedbackRegion = (page: Page): Locator =>
   page.getByRole('region', { name: 'Answer feedback', exact: true });
-
-const noSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
-/** GET a path of the API as the signed-in user of the page. */
-function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(
-    async ([p, key]) => {
-      const headers = { Authorization: `Bearer ${sessionStorage.getItem(key!)}` };
-      return (await fetch(p!, { headers })).json();
-    },
-    [path, TOKEN_KEY],
-  ) as Promise<T>;
-}
 
 async function sessionId(page: Page): Promise<string> {
   return (await apiGet<{ id: string }[]>(page, '/api/v1/sessions'))[0]!.id;
@@ -66,31 +46,13 @@ async function marksWithin(region: Locator, text: string): Promise<number> {
   return marks.length;
 }
 
-describe.runIf(runs)('web UI in Chromium: feedback on answers and the report', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}`);
-    ensureBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.runIf(browserTestsRun)('web UI in Chromium: feedback on answers and the report', () => {
+  const stack = useBrowserStack();
 
   it('scores a real answer with its quotes marked, never scores "I don\'t know", and keeps feedback for the end when asked', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = collectPageErrors(page);
-    await page.goto(server.url);
-    await signUp(page, { email: 'lin@example.com' });
-    await saveResume(page);
-    await addJobPosting(page, 'Backend Engineer', 'Acme');
-    await page.getByRole('button', { name: 'Start interview', exact: true }).click();
-    await page.getByRole('heading', { name: 'Interview: Backend Engineer · Acme' }).waitFor();
+    const { page, pageErrors } = await openApp(stack);
+    await signUpAndSeed(page, { email: 'lin@example.com', posting: POSTING });
+    await startInterview(page, POSTING);
     const preference = page.getByRole('checkbox', { name: 'Show feedback after each answer' });
     expect(await preference.isChecked()).toBe(true);
 
@@ -162,48 +124,21 @@ describe.runIf(runs)('web UI in Chromium: feedback on answers and the report', (
     await report.getByRole('table', { name: 'Requirements', exact: true }).waitFor();
     expect(await report.locator('.score').textContent()).toBe(String(stored2.overall_score));
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
 
-describe.runIf(runs)('web UI in Chromium: when an evaluation fails', () => {
-  let llm: FakeLlm;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}`);
-    ensureBuilt();
-    llm = await startFakeLlm();
-    server = await startServer({
-      LLM_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test',
-      OPENAI_BASE_URL: llm.baseUrl,
-      LLM_MODEL: 'fake-model',
-      LLM_TIMEOUT_MS: '30000',
-    });
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await llm?.close();
-  });
+describe.runIf(browserTestsRun)('web UI in Chromium: when an evaluation fails', () => {
+  const stack = useBrowserStack({ model: 'provider' });
 
   it('says the evaluation failed in the operation\'s words, keeps the answer, and "Try again" recovers', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = collectPageErrors(page);
-    await page.goto(server.url);
-    await signUp(page, { email: 'mo@example.com' });
-    await saveResume(page);
-    await addJobPosting(page, 'Backend Engineer', 'Acme');
-    await page.getByRole('button', { name: 'Start interview', exact: true }).click();
-    await page.getByRole('heading', { name: 'Interview: Backend Engineer · Acme' }).waitFor();
+    const { page, pageErrors } = await openApp(stack);
+    const { model } = stack;
+    await signUpAndSeed(page, { email: 'mo@example.com', posting: POSTING });
+    await startInterview(page, POSTING);
 
-    llm.mode = 'answer';
     await page.getByRole('button', { name: 'Next question', exact: true }).click();
     await currentQuestion(page).getByText('Question 1', { exact: true }).waitFor();
-    llm.mode = 'reject';
+    model.replyByDefault(rejectedKey());
     await page.getByLabel('Your answer', { exact: true }).fill(STRONG_ANSWER);
     await page.getByRole('button', { name: 'Submit answer', exact: true }).click();
 
@@ -225,14 +160,14 @@ describe.runIf(runs)('web UI in Chromium: when an evaluation fails', () => {
     await screenshot(page, 'answer-feedback-failed-375', region);
 
     // Try again: progress while the model works, then the feedback.
-    llm.mode = 'hold';
-    const asked = llm.requests;
+    model.replyByDefault({ hold: true });
+    const asked = model.requests.length;
     await failure.getByRole('button', { name: 'Try again', exact: true }).click();
     await region
       .getByRole('status')
       .getByText(/Waiting in line|Reading your answer/)
       .waitFor();
-    await expect.poll(() => llm.requests).toBeGreaterThan(asked);
+    await expect.poll(() => model.requests.length).toBeGreaterThan(asked);
     // A reload while it runs picks the evaluation up again.
     await page.reload();
     await page
@@ -240,12 +175,13 @@ describe.runIf(runs)('web UI in Chromium: when an evaluation fails', () => {
       .getByRole('button', { name: /Backend Engineer · Acme/ })
       .click();
     await region.getByRole('status').getByText('Reading your answer').waitFor();
-    llm.mode = 'answer';
-    llm.release();
+    const answers = modelReplies();
+    model.replyByDefault(answers);
+    model.answerHeld(answers);
     await region.locator('.score').waitFor();
     expect(await region.getByRole('alert').count()).toBe(0);
     const firstSentence = STRONG_ANSWER.slice(0, STRONG_ANSWER.indexOf('.') + 1);
     expect(await region.locator('mark').allTextContents()).toEqual([firstSentence]);
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from './support/browser.js';
 import { seedInterview, signUpByApi, type HttpApi } from './support/http-api.js';
-import { collectPageErrors, screenshot } from './support/screens.js';
-import { serverAndBrowser } from './support/suite.js';
+import { screenshot } from './support/screens.js';
+import { browserTestsRun, openApp, useBrowserStack } from './support/session.js';
 import { currentQuestion, TOKEN_KEY, transcriptItems } from './support/steps.js';
-
-const runs = process.env.CI === 'true' || chromiumAvailable();
 
 const RESUME =
   'Ada Lovelace\nBackend engineer, 6 years.\n' +
@@ -63,11 +60,11 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffe
   return readFile((await download.path())!);
 }
 
-describe.runIf(runs)('web UI in Chromium: progress across interviews', () => {
-  const suite = serverAndBrowser();
+describe.runIf(browserTestsRun)('web UI in Chromium: progress across interviews', () => {
+  const stack = useBrowserStack();
 
   it('charts three interviews, shows what improved, practises the weak areas, answers again, downloads the report and deletes an interview', async () => {
-    const { server, browser } = suite;
+    const { server } = stack;
     // Sign-up, resume, posting and interviews through the UI are covered by the other browser
     // tests: here they are made through the API, and the page starts logged in.
     const api: HttpApi = await signUpByApi(server.url, 'progress@example.com');
@@ -82,9 +79,7 @@ describe.runIf(runs)('web UI in Chromium: progress across interviews', () => {
     const scores = before.sessions.map((s) => s.overall_score);
     expect(scores.every((s) => s !== null)).toBe(true);
 
-    const page = await browser.context.newPage();
-    const pageErrors = collectPageErrors(page);
-    await page.goto(server.url);
+    const { page, pageErrors } = await openApp(stack);
     await page.evaluate(
       ([key, token]) => sessionStorage.setItem(key!, token!),
       [TOKEN_KEY, api.token],

@@ -1,17 +1,18 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureBuilt, ROOT } from './support/build.js';
+import { describe, expect, it } from 'vitest';
+import { modelReplies, rejectedKey } from '../llm/fake-openai-server.js';
+import { ROOT } from './support/build.js';
+import { screenshot } from './support/screens.js';
 import {
-  CHROMIUM_PATH,
-  chromiumAvailable,
-  launchBrowser,
-  type Browser,
-} from './support/browser.js';
-import { startFakeLlm, type FakeLlm } from './support/fake-llm.js';
-import { collectPageErrors, screenshot } from './support/screens.js';
-import { startServer, type RunningServer } from './support/server.js';
+  apiGet,
+  browserTestsRun,
+  noSideways,
+  openApp,
+  signUpAndSeed,
+  startInterview,
+  useBrowserStack,
+} from './support/session.js';
 import {
   addJobPosting,
   currentQuestion,
@@ -19,40 +20,11 @@ import {
   signUp,
   TOKEN_KEY,
   transcriptItems,
-  uploadResume,
 } from './support/steps.js';
 
-// In CI the browser tests always run (and fail without Chromium); elsewhere they need Chromium.
 // Both stories live in this one file so they run one after the other and build only once.
-const inCi = process.env.CI === 'true';
-const runs = inCi || chromiumAvailable();
-if (!runs) {
-  console.warn(
-    `[e2e] SKIPPED: no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) ` +
-      'or set CHROMIUM_PATH to run the browser tests.',
-  );
-}
-
-/** Nothing wider than the viewport: no sideways scrolling on a 375 px phone. */
-const noSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
-describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable())
-      throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}`);
-    ensureBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.runIf(browserTestsRun)('web UI in Chromium: the whole interview flow', () => {
+  const stack = useBrowserStack();
 
   it('builds an index.html that loads only same-origin module scripts and CSS', () => {
     const html = readFileSync(path.join(ROOT, 'dist', 'web', 'index.html'), 'utf8');
@@ -70,15 +42,14 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
   });
 
   it('takes a new user from sign-up to a completed interview in the list', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = collectPageErrors(page);
+    const { page, pageErrors } = await openApp(stack);
+    const { url } = stack.server;
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(server.url);
     await signUp(page, { screenshotAs: 'sign-up-375' });
     expect(await noSideways(page)).toBe(true);
 
     // The token stays out of the URL; it lives in sessionStorage for this tab.
-    expect(page.url()).toBe(`${server.url}/`);
+    expect(page.url()).toBe(`${url}/`);
     expect(await page.evaluate((k) => sessionStorage.getItem(k), TOKEN_KEY)).toBeTruthy();
 
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -95,8 +66,7 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
     await picked.waitFor();
     expect(await picked.isChecked()).toBe(true);
 
-    await page.getByRole('button', { name: 'Start interview', exact: true }).click();
-    await page.getByRole('heading', { name: 'Interview: Backend Engineer · Acme' }).waitFor();
+    await startInterview(page, { title: 'Backend Engineer', company: 'Acme' });
 
     const question = currentQuestion(page);
     await page.getByRole('button', { name: 'Next question', exact: true }).click();
@@ -180,45 +150,22 @@ describe.runIf(runs)('web UI in Chromium: the whole interview flow', () => {
     await page.getByRole('button', { name: 'Sign up', exact: true }).waitFor();
     expect(await page.evaluate((k) => sessionStorage.getItem(k), TOKEN_KEY)).toBeNull();
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
 
-describe.runIf(runs)('web UI in Chromium: when generation fails', () => {
-  let llm: FakeLlm;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable())
-      throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}`);
-    ensureBuilt();
-    llm = await startFakeLlm();
-    server = await startServer({
-      LLM_PROVIDER: 'openai',
-      OPENAI_API_KEY: 'test',
-      OPENAI_BASE_URL: llm.baseUrl,
-      LLM_MODEL: 'fake-model',
-      // Room for the test to look at the progress while the fake holds the request.
-      LLM_TIMEOUT_MS: '30000',
-    });
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await llm?.close();
-  });
+describe.runIf(browserTestsRun)('web UI in Chromium: when generation fails', () => {
+  const stack = useBrowserStack({ model: 'provider' });
 
   it('uploads a resume file, says when to retry after a 429, shows the failure in words, and succeeds on Try again', async () => {
-    const page = await browser.context.newPage();
-    const pageErrors = collectPageErrors(page);
-    await page.goto(server.url);
-    await signUp(page, { email: 'grace@example.com' });
-    await uploadResume(page, 'grace-resume.txt');
-    await addJobPosting(page, 'Data Analyst', 'Globex');
-    await page.getByRole('button', { name: 'Start interview', exact: true }).click();
-    await page.getByRole('heading', { name: 'Interview: Data Analyst · Globex' }).waitFor();
+    const { page, pageErrors } = await openApp(stack);
+    const { model } = stack;
+    const posting = { title: 'Data Analyst', company: 'Globex' };
+    await signUpAndSeed(page, {
+      email: 'grace@example.com',
+      resume: { upload: 'grace-resume.txt' },
+      posting,
+    });
+    await startInterview(page, posting);
     const question = currentQuestion(page);
 
     // Too many generations: the page says how long to wait.
@@ -240,18 +187,16 @@ describe.runIf(runs)('web UI in Chromium: when generation fails', () => {
     await page.unroute('**/api/v1/sessions/*/generate-question');
 
     // The provider rejects the key: the operation fails and its error_message is shown.
-    llm.mode = 'reject';
+    model.replyByDefault(rejectedKey());
     await question.getByRole('button', { name: 'Try again', exact: true }).click();
     const failure = question.getByRole('alert');
     await failure.getByText('The next question could not be written.').waitFor();
-    const errorMessage = await page.evaluate(async (key) => {
-      const headers = { Authorization: `Bearer ${sessionStorage.getItem(key)}` };
-      const sessions = await (await fetch('/api/v1/sessions', { headers })).json();
-      const ops = await (
-        await fetch(`/api/v1/sessions/${sessions[0].id}/operations`, { headers })
-      ).json();
-      return ops[0].error_message as string;
-    }, TOKEN_KEY);
+    const [session] = await apiGet<{ id: string }[]>(page, '/api/v1/sessions');
+    const [op] = await apiGet<{ error_message: string }[]>(
+      page,
+      `/api/v1/sessions/${session!.id}/operations`,
+    );
+    const errorMessage = op!.error_message;
     expect(errorMessage).toBeTruthy();
     expect(await failure.textContent()).toContain(errorMessage);
     await page.setViewportSize({ width: 375, height: 800 });
@@ -263,12 +208,12 @@ describe.runIf(runs)('web UI in Chromium: when generation fails', () => {
     );
 
     // Try again: progress (status and elapsed seconds) while the provider works, then the question.
-    llm.mode = 'hold';
-    const asked = llm.requests;
+    model.replyByDefault({ hold: true });
+    const asked = model.requests.length;
     await failure.getByRole('button', { name: 'Try again', exact: true }).click();
     const progress = question.getByRole('status');
     await progress.getByText(/Waiting in line|Writing the question/).waitFor();
-    await expect.poll(() => llm.requests).toBeGreaterThan(asked);
+    await expect.poll(() => model.requests.length).toBeGreaterThan(asked);
     await progress.getByText('Writing the question').waitFor();
     expect(await question.locator('.elapsed').textContent()).toMatch(/^\d+ s$/);
     await screenshot(
@@ -276,10 +221,10 @@ describe.runIf(runs)('web UI in Chromium: when generation fails', () => {
       'generation-progress-375',
       page.getByRole('heading', { name: /^Interview:/ }),
     );
-    llm.release();
+    model.answerHeld(modelReplies());
     await question.getByText('Question 1', { exact: true }).waitFor();
     expect(await question.getByRole('alert').count()).toBe(0);
     await question.getByText(/messy spreadsheet|surprising drop/).waitFor();
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

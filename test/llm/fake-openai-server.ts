@@ -1,5 +1,7 @@
 // A programmable OpenAI-compatible server on loopback: real HTTP, so the tests exercise the
-// SDK, the provider and our error handling exactly as production does.
+// SDK, the provider and our error handling exactly as production does. Unit tests queue the
+// exact replies they need; process and browser tests let it answer like a model
+// (`modelReplies()`: a question, or a judgement when the prompt fences an answer).
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -34,15 +36,24 @@ export interface RecordedRequest {
   };
 }
 
+/** A reply, or how to reply to the request at hand. */
+export type Reply = FakeReply | ((request: RecordedRequest) => FakeReply);
+
+export interface FakeOpenAIServerOptions {
+  /** The reply for requests when the queue is empty (otherwise they get a 599). */
+  replyByDefault?: Reply;
+}
+
 export interface FakeOpenAIServer {
+  /** The OPENAI_BASE_URL to give the service (it ends in /v1). */
   baseUrl: string;
   requests: RecordedRequest[];
   /** Queue replies; each request takes the next one. */
-  reply(...replies: FakeReply[]): void;
+  reply(...replies: Reply[]): void;
   /** Answers every request held by a `hold` reply with `reply`; returns how many. */
-  answerHeld(reply: FakeReply): number;
+  answerHeld(reply: Reply): number;
   /** The reply for requests when the queue is empty (otherwise they get a 599). */
-  replyByDefault(reply: FakeReply | ((request: RecordedRequest) => FakeReply) | undefined): void;
+  replyByDefault(reply: Reply | undefined): void;
   /** Requests received and not answered yet, now and at most since the last resetMaxInFlight(). */
   readonly inFlight: number;
   readonly maxInFlight: number;
@@ -70,6 +81,74 @@ export function completion(content: string): FakeReply {
 
 export function failure(status: number, message = 'provider failure'): FakeReply {
   return { status, body: { error: { message, type: 'server_error', code: String(status) } } };
+}
+
+/** A 401 as a provider sends for a wrong API key. */
+export const rejectedKey = (): FakeReply => failure(401, 'Incorrect API key provided.');
+
+const QUESTIONS = [
+  'Tell me about a time you turned a messy spreadsheet into a report people trusted?',
+  'How would you explain a surprising drop in a key metric to a sceptical manager?',
+];
+
+/** The prompt's text: every message's content. */
+const promptOf = (request: RecordedRequest): string =>
+  (request.body.messages ?? [])
+    .map((m) => (typeof m.content === 'string' ? m.content : ''))
+    .join('\n');
+
+/** The answer an evaluation prompt fences, or null when the prompt asks for a question. */
+function fencedAnswer(prompt: string): string | null {
+  const begin = prompt.indexOf('<<<BEGIN ANSWER>>>\n');
+  const end = prompt.indexOf('\n<<<END ANSWER>>>');
+  return begin >= 0 && end > begin
+    ? prompt.slice(begin + '<<<BEGIN ANSWER>>>\n'.length, end)
+    : null;
+}
+
+/** A judgement of `answer` whose quote is the answer's first sentence, copied exactly. */
+function evaluationOf(answer: string): string {
+  const quote = (/^[^.!?]*[.!?]?/.exec(answer)?.[0] ?? answer).trim();
+  return JSON.stringify({
+    answer_class: 'substantive',
+    summary: 'A clear answer with a concrete result.',
+    criteria: ['relevance', 'structure', 'specificity', 'ownership', 'impact'].map((key) => ({
+      key,
+      level: 2,
+      comment: `Judged from what you said (${key}).`,
+      quotes: [quote],
+    })),
+    strengths: [{ text: 'You open with what you did.', quotes: [quote] }],
+    improvements: [{ text: 'Say how you measured the result.' }],
+    requirement_status: 'demonstrated',
+    example_answer: null,
+  });
+}
+
+/**
+ * Replies like a model: a question of the type the prompt asks for (two questions, taken in
+ * turn, so the next is never a repeat), or, for a prompt that fences an answer, a judgement
+ * quoting that answer's first sentence.
+ */
+export function modelReplies(): (request: RecordedRequest) => FakeReply {
+  let asked = 0;
+  return (request) => {
+    const prompt = promptOf(request);
+    const answer = fencedAnswer(prompt);
+    if (answer !== null) return completion(evaluationOf(answer));
+    const type = /Question type: (technical|behavioral|situational|experience)\./.exec(prompt)?.[1];
+    return completion(
+      JSON.stringify({
+        question_text: QUESTIONS[asked++ % QUESTIONS.length],
+        question_type: type ?? 'behavioral',
+        focus: {
+          requirement: 'turn data into decisions',
+          evidence: null,
+          summary: 'Checks how the candidate makes analysis useful to others.',
+        },
+      }),
+    );
+  };
 }
 
 function send(res: ServerResponse, reply: FakeReply): void {
@@ -119,11 +198,15 @@ function sendOversize(res: ServerResponse, total: number, onBytes: (n: number) =
   pump();
 }
 
-export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
-  const queue: FakeReply[] = [];
+export async function startFakeOpenAIServer(
+  options: FakeOpenAIServerOptions = {},
+): Promise<FakeOpenAIServer> {
+  const queue: Reply[] = [];
   const requests: RecordedRequest[] = [];
-  const held: ServerResponse[] = [];
-  let fallback: FakeReply | ((request: RecordedRequest) => FakeReply) | undefined;
+  const held: { res: ServerResponse; request: RecordedRequest }[] = [];
+  let fallback = options.replyByDefault;
+  const replyTo = (reply: Reply, request: RecordedRequest): FakeReply =>
+    typeof reply === 'function' ? reply(request) : reply;
   let oversizeBytesSent = 0;
   let inFlight = 0;
   let maxInFlight = 0;
@@ -142,11 +225,11 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
         body: text ? JSON.parse(text) : {},
       };
       requests.push(request);
-      const reply =
-        queue.shift() ?? (typeof fallback === 'function' ? fallback(request) : fallback);
-      if (!reply) return send(res, failure(599, 'the test programmed no reply for this request'));
+      const next = queue.shift() ?? fallback;
+      if (!next) return send(res, failure(599, 'the test programmed no reply for this request'));
+      const reply = replyTo(next, request);
       if (reply.hang) return;
-      if (reply.hold) return void held.push(res);
+      if (reply.hold) return void held.push({ res, request });
       if (req.url !== '/v1/chat/completions') return send(res, failure(404, `no route ${req.url}`));
       const answer = () => {
         if (reply.oversizeBytes !== undefined) {
@@ -166,7 +249,7 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
     reply: (...replies) => queue.push(...replies),
     answerHeld(reply) {
       const waiting = held.splice(0);
-      for (const res of waiting) send(res, reply);
+      for (const { res, request } of waiting) send(res, replyTo(reply, request));
       return waiting.length;
     },
     replyByDefault: (reply) => (fallback = reply),

@@ -29,6 +29,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// A budget a passing call never comes near, however loaded the machine; only the trickle
+// test, which must run out of time, has a short one.
+const AMPLE_MS = 60_000;
+
 const generator = (timeoutMs: number) =>
   createQuestionGenerator({
     provider: 'openai',
@@ -50,8 +54,8 @@ async function failureOf(budgetMs: number): Promise<GenerationError> {
 describe('a provider that misbehaves mid-answer', () => {
   it('closing the connection half-way is "unavailable", retried, and can then succeed', async () => {
     server.reply({ ...QUESTION, cutAfterBytes: 60 }, QUESTION);
-    const question = await generateWithRetries(generator(5_000), input, {
-      budgetMs: 5_000,
+    const question = await generateWithRetries(generator(AMPLE_MS), input, {
+      budgetMs: AMPLE_MS,
       shutdown: new AbortController().signal,
       log,
     });
@@ -60,7 +64,7 @@ describe('a provider that misbehaves mid-answer', () => {
 
   it('closing the connection half-way every time fails as "unavailable", in words', async () => {
     server.replyByDefault({ ...QUESTION, cutAfterBytes: 60 });
-    const failed = await failureOf(5_000);
+    const failed = await failureOf(AMPLE_MS);
     server.replyByDefault(undefined);
     expect(failed.kind).toBe('unavailable');
     expect(failed.message).toMatch(/dropped the connection before its answer was complete/);
@@ -70,7 +74,7 @@ describe('a provider that misbehaves mid-answer', () => {
     const sentBefore = server.oversizeBytesSent;
     server.replyByDefault({ oversizeBytes: 64 * 1024 * 1024 });
     const heapBefore = process.memoryUsage().heapUsed;
-    const failed = await failureOf(5_000);
+    const failed = await failureOf(AMPLE_MS);
     server.replyByDefault(undefined);
     expect(failed.kind).toBe('invalid_output');
     // Each attempt stopped reading after about 1 MB (plus what the sockets buffered):
@@ -91,8 +95,8 @@ describe('a provider that misbehaves mid-answer', () => {
   it('a slow reply that still fits in the budget is used', async () => {
     const small = completion(JSON.parse(JSON.stringify(QUESTION.body)).choices[0].message.content);
     server.reply({ ...small, trickleMs: 1 });
-    const question = await generateWithRetries(generator(10_000), input, {
-      budgetMs: 10_000,
+    const question = await generateWithRetries(generator(AMPLE_MS), input, {
+      budgetMs: AMPLE_MS,
       shutdown: new AbortController().signal,
       log,
     });

@@ -27,19 +27,30 @@ describe('the question-generation worker', () => {
 
   beforeAll(async () => {
     generator = new FakeGenerator();
-    t = await buildTestApp({ generator, env: { LLM_TIMEOUT_MS: '400', WORKER_CONCURRENCY: '4' } });
+    // A budget no step here comes near, however loaded the machine: retries and shutdowns
+    // below must not race it. The budget itself is tested on an app of its own.
+    t = await buildTestApp({
+      generator,
+      env: { LLM_TIMEOUT_MS: '60000', WORKER_CONCURRENCY: '4' },
+    });
     user = await createUser(t.app);
   });
   afterAll(() => t.close());
 
   it('fails an operation whose generation outlives the time budget', async () => {
-    const session = await createSession(t.app, user);
-    generator.then('hang');
-    const op = (await requestQuestion(t.app, user, session.id)).json();
-    await t.worker.drain();
-    const failed = (await getOperation(t.app, user, op.id)).json();
-    expect(failed.status).toBe('failed');
-    expect(failed.error_message).toMatch(/took longer than/);
+    const hanging = new FakeGenerator().then('hang');
+    const short = await buildTestApp({ generator: hanging, env: { LLM_TIMEOUT_MS: '400' } });
+    try {
+      const owner = await createUser(short.app);
+      const session = await createSession(short.app, owner);
+      const op = (await requestQuestion(short.app, owner, session.id)).json();
+      await short.worker.drain();
+      const failed = (await getOperation(short.app, owner, op.id)).json();
+      expect(failed.status).toBe('failed');
+      expect(failed.error_message).toMatch(/took longer than/);
+    } finally {
+      await short.close();
+    }
   });
 
   it('retries a transient failure and then completes', async () => {

@@ -29,7 +29,9 @@ describe('held long-polls per user', () => {
       getOperation(t.app, user, op.id, '?wait=30').finally(() => (settled += 1)),
     );
     const { operations } = t.deps.services;
-    await vi.waitFor(() => expect(operations.heldWaits(user.id)).toBe(MAX_HELD_WAITS_PER_USER));
+    await vi.waitFor(() => expect(operations.heldWaits(user.id)).toBe(MAX_HELD_WAITS_PER_USER), {
+      timeout: 30_000,
+    });
 
     const extra = await getOperation(t.app, user, op.id, '?wait=30');
     expect(extra.statusCode).toBe(200);
@@ -42,7 +44,7 @@ describe('held long-polls per user', () => {
     const otherSession = await createSession(t.app, other);
     const otherOp = (await requestQuestion(t.app, other, otherSession.id)).json();
     const otherWait = getOperation(t.app, other, otherOp.id, '?wait=30');
-    await vi.waitFor(() => expect(operations.heldWaits(other.id)).toBe(1));
+    await vi.waitFor(() => expect(operations.heldWaits(other.id)).toBe(1), { timeout: 30_000 });
 
     await t.worker.drain();
     const answers = await Promise.all([...held, otherWait]);

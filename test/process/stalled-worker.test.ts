@@ -42,16 +42,21 @@ describe.skipIf(!TEST_DATABASE_URL)('a stalled worker on PostgreSQL', () => {
     await model.close();
   });
 
-  const workerEnv = () => ({
+  // The stalled worker's lease lapses a few seconds into the stall, yet is long enough
+  // that, alive on a loaded machine, it renews in time (every third of it). The healthy
+  // one's outlasts the test: nothing but the stall may hand an operation over.
+  const workerEnv = (leaseMs: number) => ({
     DATABASE_URL: t.databaseUrl!,
     JWT_SECRET: TEST_JWT_SECRET,
     LLM_PROVIDER: 'openai',
     OPENAI_API_KEY: 'test-key',
     OPENAI_BASE_URL: model.baseUrl,
-    LLM_TIMEOUT_MS: '60000', // the stalled worker's own generations must outlive the stall
-    WORKER_LEASE_MS: '1000',
+    LLM_TIMEOUT_MS: '120000', // the stalled worker's own generations must outlive the stall
+    WORKER_LEASE_MS: String(leaseMs),
     WORKER_CONCURRENCY: String(SESSIONS),
   });
+  // Hang guards: a worker's start through tsx takes tens of seconds on a loaded machine.
+  const SETTLE = { timeout: 90_000, interval: 200 };
   const query = <T extends object>(sql: string) => t.deps.db.query<T>(sql);
 
   it('completes each operation exactly once and fails none', async () => {
@@ -61,14 +66,14 @@ describe.skipIf(!TEST_DATABASE_URL)('a stalled worker on PostgreSQL', () => {
       expect((await requestQuestion(t.app, user, session.id)).statusCode).toBe(202);
     }
     model.reply(...Array.from({ length: SESSIONS }, () => ({ hold: true })));
-    const stalled = spawnService('worker', workerEnv());
+    const stalled = spawnService('worker', workerEnv(5_000));
     workers.push(stalled);
     // Freeze it only once the model holds all its requests: every operation is under way.
-    await expect.poll(() => model.requests.length, { timeout: 30_000 }).toBe(SESSIONS);
+    await expect.poll(() => model.requests.length, SETTLE).toBe(SESSIONS);
     stalled.proc.kill('SIGSTOP');
 
     model.reply(...Array.from({ length: SESSIONS }, () => QUESTION));
-    const healthy = spawnService('worker', workerEnv());
+    const healthy = spawnService('worker', workerEnv(600_000));
     workers.push(healthy);
     const completed = async () =>
       (
@@ -76,13 +81,13 @@ describe.skipIf(!TEST_DATABASE_URL)('a stalled worker on PostgreSQL', () => {
           "SELECT count(*)::int AS n FROM operations WHERE status = 'completed'",
         )
       )[0]!.n;
-    await expect.poll(completed, { timeout: 60_000, interval: 200 }).toBe(SESSIONS);
+    await expect.poll(completed, SETTLE).toBe(SESSIONS);
 
     // Thawed, the stalled worker gets its answers at last and tries to complete with its old claims.
     stalled.proc.kill('SIGCONT');
     expect(model.answerHeld(QUESTION)).toBe(SESSIONS);
     await expect
-      .poll(() => stalled.output().split('result dropped').length - 1, { timeout: 60_000 })
+      .poll(() => stalled.output().split('result dropped').length - 1, SETTLE)
       .toBe(SESSIONS);
 
     const ops = await query<{ status: string; attempts: number; messages: number; count: number }>(
@@ -99,8 +104,6 @@ describe.skipIf(!TEST_DATABASE_URL)('a stalled worker on PostgreSQL', () => {
         count: 1,
       })),
     );
-    stalled.proc.kill('SIGTERM');
-    healthy.proc.kill('SIGTERM');
-    expect(await Promise.all([stalled.exited, healthy.exited])).toEqual([0, 0]);
-  });
+    expect(await Promise.all([stalled.stop('SIGTERM'), healthy.stop('SIGTERM')])).toEqual([0, 0]);
+  }, 300_000);
 });

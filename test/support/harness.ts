@@ -57,6 +57,10 @@ export async function buildTestApp(
     GENERATION_RATE_LIMIT: '0',
     // Every test signs up from the same address; the limit has tests of its own.
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '0',
+    // A hang guard, not the 10 s default: on a loaded machine a first evaluation or offline
+    // question (which loads the NLP library in its thread) can take longer. Tests of the
+    // budget set their own.
+    LLM_TIMEOUT_MS: '120000',
     LOG_LEVEL: options.log ? 'info' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...options.env,
   });

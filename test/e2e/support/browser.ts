@@ -31,8 +31,9 @@ export async function launchBrowser(): Promise<Browser> {
     ],
     viewport: { width: 1280, height: 900 },
   });
-  // Fail at the step that is stuck, well inside the test's own timeout.
-  context.setDefaultTimeout(15_000);
+  // Fail at the step that is stuck, inside the story's own timeout. A hang guard: on a
+  // loaded machine a step that waits for a generation can take tens of seconds.
+  context.setDefaultTimeout(60_000);
   return {
     context,
     async close() {
