@@ -19,6 +19,7 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: int(60, 30 * 24 * 3600).default(3600),
+    TOKEN_CACHE_MS: int(0, 3_600_000).default(30_000),
     LLM_PROVIDER: z.enum(['offline', 'openai']).optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: z.url().optional(),
@@ -95,6 +96,8 @@ export interface Config {
   dataDir: string;
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
+  /** How long a process may trust a token it found live without asking again (a lost revocation notice lasts at most this). */
+  tokenCacheMs: number;
   llm: LlmConfig;
   generationRateLimit: number;
   /** Encrypts users' own provider keys (base64 of 32 bytes); generated into DATA_DIR when embedded. */
@@ -167,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     dataDir: e.DATA_DIR,
     jwtSecret: e.JWT_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    tokenCacheMs: e.TOKEN_CACHE_MS,
     llm: {
       provider,
       apiKey: e.OPENAI_API_KEY,

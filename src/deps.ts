@@ -233,6 +233,7 @@ export async function createDeps(
       secret,
       config.accessTokenTtlSeconds,
       createTokenRevocationsRepository(database),
+      config.tokenCacheMs,
     );
     const limiter = createProviderLimiter({ maxInFlight: config.worker.perProviderConcurrency });
     const remote = config.llm.provider === 'openai' && config.llm.baseUrl;

@@ -30,7 +30,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // more than the rest of a cheap request, so a token found live is remembered. Only
 // exact token strings hit, so a tampered token is always verified afresh. A
 // revocation forgets the user's entries here and, through a wake channel, in every
-// other process; REMEMBER_MS bounds how long a lost notification can keep a revoked
+// other process; the remember window (TOKEN_CACHE_MS, REMEMBER_MS by default) bounds how long a lost notification can keep a revoked
 // token working.
 const CACHE_SIZE = 10_000;
 export const REMEMBER_MS = 30_000;
@@ -42,7 +42,7 @@ export const TOKEN_AUDIENCE = 'interview-practice-api';
 
 interface Remembered {
   claims: TokenClaims;
-  /** Until when the entry may be used: the token's expiry or REMEMBER_MS, whichever is sooner. */
+  /** Until when the entry may be used: the token's expiry or the remember window, whichever is sooner. */
   until: number;
 }
 
@@ -50,6 +50,7 @@ export function createTokenService(
   secret: string,
   ttlSeconds: number,
   revocations?: RevocationCheck,
+  rememberMs = REMEMBER_MS,
 ): TokenService {
   const key = new TextEncoder().encode(secret);
   const verified = new Map<string, Remembered>();
@@ -58,7 +59,7 @@ export function createTokenService(
 
   const remember = (token: string, claims: TokenClaims) => {
     if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
-    const until = Math.min(claims.expiresAt.getTime(), Date.now() + REMEMBER_MS);
+    const until = Math.min(claims.expiresAt.getTime(), Date.now() + rememberMs);
     verified.set(token, { claims, until });
   };
 
