@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +14,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Runs `npm run build` when dist/ is missing or older than the sources (as npm start does). */
-export function ensureBuilt(): void {
+function isFresh(): boolean {
   const stamp = path.join(ROOT, 'dist', '.build-complete');
   const outputs = ['dist/main.js', 'dist/web/index.html'].map((p) => path.join(ROOT, p));
   const sources = ['src', 'migrations', 'package.json', 'vite.config.ts']
@@ -24,12 +23,41 @@ export function ensureBuilt(): void {
   const newestSource = Math.max(
     ...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
   );
-  const fresh =
-    existsSync(stamp) && outputs.every(existsSync) && statSync(stamp).mtimeMs >= newestSource;
-  if (fresh) return;
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  return existsSync(stamp) && outputs.every(existsSync) && statSync(stamp).mtimeMs >= newestSource;
+}
+
+const LOCK = path.join(ROOT, 'dist', '.build-lock');
+// A build that has held the lock this long died with it.
+const STALE_LOCK_MS = 10 * 60_000;
+
+/**
+ * Runs `npm run build` when dist/ is missing or older than the sources (as npm start does).
+ * Test files run in parallel: one builds, under a lock, and the others wait for it.
+ */
+export function ensureBuilt(): void {
+  for (;;) {
+    if (isFresh()) return;
+    mkdirSync(path.dirname(LOCK), { recursive: true });
+    try {
+      mkdirSync(LOCK);
+    } catch {
+      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > STALE_LOCK_MS) {
+        rmSync(LOCK, { recursive: true, force: true });
+      } else {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+      }
+      continue;
+    }
+    try {
+      if (isFresh()) return;
+      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+      const result = spawnSync(npm, ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+      if (result.status !== 0) {
+        throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+      }
+      return;
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
+    }
   }
 }
