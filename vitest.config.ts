@@ -11,5 +11,8 @@ export default defineConfig({
     // expect.poll waits for a condition; its 1 s default would be a speed check.
     expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
+    // Many files mostly wait on child processes, a browser or a database: two at a time even
+    // on two cores (vitest's default would be one there). Tests wait for conditions, not clocks.
+    maxWorkers: 2,
   },
 });

@@ -8,6 +8,10 @@ import {
   RECENT_TURNS,
 } from '../../src/modules/operations/generation-queue.repository.js';
 
+// A lease that lapsed a second ago. A lease of 0 ms is not yet lapsed for a claim in the
+// same tick of the database clock (PGlite's is coarse), so a test would depend on timing.
+const LAPSED = -1_000;
+
 const question = {
   questionText: 'Why?',
   questionType: 'behavioral' as const,
@@ -31,7 +35,7 @@ describe('claim leases', () => {
     const session = await createSession(t.app, user);
     await requestQuestion(t.app, user, session.id);
     const queue = createGenerationQueueRepository(t.deps.db);
-    const [stalled] = await queue.claim('same-worker', 10, 0);
+    const [stalled] = await queue.claim('same-worker', 10, LAPSED);
     const [current] = await queue.claim('same-worker', 10, 60_000);
     expect(current?.id).toBe(stalled?.id);
     expect(current!.lease_token).not.toBe(stalled!.lease_token);
@@ -56,7 +60,7 @@ describe('claim leases', () => {
     const session = await createSession(t.app, user);
     await requestQuestion(t.app, user, session.id);
     const queue = createGenerationQueueRepository(t.deps.db);
-    const [held] = await queue.claim('slow-worker', 10, 0);
+    const [held] = await queue.claim('slow-worker', 10, LAPSED);
     expect(await queue.renew(held!, 60_000)).toBe(true);
     expect(await queue.claim('other-worker', 10, 60_000)).toEqual([]);
     expect(await queue.fail(held!, 'done with the probe')).toBe(true);

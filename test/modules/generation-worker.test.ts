@@ -12,6 +12,10 @@ import { GenerationError } from '../../src/llm/generator.js';
 import { createGenerationQueueRepository } from '../../src/modules/operations/generation-queue.repository.js';
 import { startWorker } from '../../src/start-worker.js';
 
+// A lease that lapsed a second ago. A lease of 0 ms is not yet lapsed for a claim in the
+// same tick of the database clock (PGlite's is coarse), so a test would depend on timing.
+const LAPSED = -1_000;
+
 const opStatus = async (t: TestApp, id: string) =>
   (
     await t.deps.db.query<{ status: string; attempts: number; locked_by: string | null }>(
@@ -93,7 +97,7 @@ describe('the question-generation worker', () => {
     const op = (await requestQuestion(t.app, user, session.id)).json();
     const queue = createGenerationQueueRepository(t.deps.db);
     // A worker claims it with a lease that lapses at once, then "dies".
-    const [claimed] = await queue.claim('dead-worker', 10, 0);
+    const [claimed] = await queue.claim('dead-worker', 10, LAPSED);
     expect(claimed?.id).toBe(op.id);
     expect((await opStatus(t, op.id)).status).toBe('processing');
 
@@ -109,7 +113,8 @@ describe('the question-generation worker', () => {
     const session = await createSession(t.app, user);
     const op = (await requestQuestion(t.app, user, session.id)).json();
     const queue = createGenerationQueueRepository(t.deps.db);
-    for (let i = 0; i < 3; i++) expect(await queue.claim(`doomed-${i}`, 10, 0)).toHaveLength(1);
+    for (let i = 0; i < 3; i++)
+      expect(await queue.claim(`doomed-${i}`, 10, LAPSED)).toHaveLength(1);
     const before = generator.inputs.length;
     await t.worker.drain();
     const failed = (await getOperation(t.app, user, op.id)).json();
@@ -185,7 +190,7 @@ describe('the question-generation worker', () => {
     for (let i = 0; i < 3; i++) ops.push((await requestQuestion(t.app, user, session.id)).json());
     const queue = createGenerationQueueRepository(t.deps.db);
     // However many slots a worker has, only the session's oldest is claimable.
-    const claimed = await queue.claim('probe', 10, 0);
+    const claimed = await queue.claim('probe', 10, LAPSED);
     expect(claimed.map((c) => c.id)).toEqual([ops[0].id]);
 
     const before = generator.inputs.length;
@@ -205,7 +210,7 @@ describe('the question-generation worker', () => {
     const opA = (await requestQuestion(t.app, user, a.id)).json();
     const opB = (await requestQuestion(t.app, user, b.id)).json();
     const queue = createGenerationQueueRepository(t.deps.db);
-    const claimed = await queue.claim('probe-2', 10, 0);
+    const claimed = await queue.claim('probe-2', 10, LAPSED);
     expect(claimed.map((c) => c.id).sort()).toEqual([opA.id, opB.id].sort());
     await t.worker.drain();
   });

@@ -35,6 +35,10 @@ export interface ClaimedOperation {
 // its session. Status never moves backwards. Every claim gets a new lease token, so a
 // worker that stalled past its lease (in any process, this one included) cannot finish
 // an operation another claim has taken over.
+// A lease handed back lapses a second ago, not at now(): a claim within the same tick of the
+// database clock (PGlite's is coarse) would otherwise still see it held.
+const LAPSED = "interval '1 second'";
+
 export const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
   (SELECT id, session_id FROM operations
@@ -201,7 +205,7 @@ export function createGenerationQueueRepository(db: Database) {
     /** Hands a claimed operation back at shutdown: claimable at once, and the claim not counted. */
     async release(op: ClaimedOperation): Promise<void> {
       await db.query(
-        `UPDATE operations SET locked_by = NULL, lease_token = NULL, locked_until = now(),
+        `UPDATE operations SET locked_by = NULL, lease_token = NULL, locked_until = now() - ${LAPSED},
                 attempts = attempts - 1, updated_at = now()
           WHERE id = $1 AND status = 'processing' AND lease_token = $2`,
         [op.id, op.lease_token],
@@ -221,7 +225,7 @@ export function createGenerationQueueRepository(db: Database) {
     /** Embedded mode only: one process owns the folder, so any lease in it belongs to a dead process. */
     async releaseAllLeases(): Promise<number> {
       const rows = await db.query(
-        `UPDATE operations SET locked_until = now() WHERE status = 'processing' AND locked_until > now() RETURNING id`,
+        `UPDATE operations SET locked_until = now() - ${LAPSED} WHERE status = 'processing' AND locked_until > now() RETURNING id`,
       );
       return rows.length;
     },
