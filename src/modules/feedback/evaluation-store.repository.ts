@@ -3,7 +3,10 @@
 
 import type { Database } from '../../platform/db/client.js';
 import type { Evaluation, EvaluationInput, QuestionType } from '../../llm/feedback/index.js';
-import type { ClaimedOperation } from '../operations/generation-queue.repository.js';
+import {
+  COMPLETE_CLAIM,
+  type ClaimedOperation,
+} from '../operations/generation-queue.repository.js';
 import { FEEDBACK_COLUMNS, type FeedbackRow } from './feedback.repository.js';
 import type { BuiltReport } from './report-builder.js';
 
@@ -19,10 +22,7 @@ SELECT a.content AS answer, q.id AS question_id, q.content AS question, q.questi
 
 const COMPLETE_FEEDBACK_SQL = `
 WITH op AS (
-  UPDATE operations
-     SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
-         updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
-   WHERE id = $1 AND status = 'processing' AND lease_token = $2
+  ${COMPLETE_CLAIM}
   RETURNING id, session_id, user_id
 ), fb AS (
   INSERT INTO answer_feedback (id, user_id, session_id, question_message_id, answer_message_id,
@@ -36,10 +36,7 @@ SELECT op.id FROM op`;
 
 const COMPLETE_REPORT_SQL = `
 WITH op AS (
-  UPDATE operations
-     SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
-         updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
-   WHERE id = $1 AND status = 'processing' AND lease_token = $2
+  ${COMPLETE_CLAIM}
   RETURNING id, session_id, user_id
 ), rep AS (
   INSERT INTO session_reports (id, user_id, session_id, operation_id, questions, answered, scored,

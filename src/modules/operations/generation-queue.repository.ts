@@ -39,6 +39,16 @@ export interface ClaimedOperation {
 // database clock (PGlite's is coarse) would otherwise still see it held.
 const LAPSED = "interval '1 second'";
 
+/**
+ * The one guarded completion of a claim: $1 the operation, $2 its lease token, $3 the result.
+ * Only the claim that holds the lease moves it from processing to completed; a statement may
+ * add conditions and its RETURNING, and write what it produced in the same statement.
+ */
+export const COMPLETE_CLAIM = `UPDATE operations
+     SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
+         updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
+   WHERE id = $1 AND status = 'processing' AND lease_token = $2`;
+
 export const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
   (SELECT id, session_id FROM operations
@@ -74,10 +84,7 @@ WITH active AS (
    WHERE o.id = $1 AND (o.operation_type <> 'question_generation' OR s.status = 'active')
    FOR SHARE OF s
 ), op AS (
-  UPDATE operations
-     SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
-         updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
-   WHERE id = $1 AND status = 'processing' AND lease_token = $2 AND EXISTS (SELECT 1 FROM active)
+  ${COMPLETE_CLAIM} AND EXISTS (SELECT 1 FROM active)
   RETURNING id, session_id
 ), msg AS (
   INSERT INTO messages (id, session_id, role, content, question_type, focus, operation_id)
