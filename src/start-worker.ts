@@ -1,14 +1,14 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { getHeapStatistics } from 'node:v8';
 import type { Deps } from './deps.js';
 import { createAnswerFeedbackTask } from './modules/feedback/feedback.task.js';
 import { createSessionReportTask } from './modules/feedback/report.task.js';
+import { claimCapacity } from './modules/operations/claim-capacity.js';
 import { dispatchByType } from './modules/operations/operation-dispatch.js';
 import { startHousekeeping } from './modules/operations/housekeeping.js';
 import { createLeaseRenewer } from './modules/operations/lease-renewer.js';
 import { createOperationsRepository } from './modules/operations/operations.repository.js';
-import { createQuestionGenerationSource } from './modules/operations/question-generation.task.js';
+import { createQuestionGenerationTask } from './modules/operations/question-generation.task.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
 import { inBackground } from './platform/db/priority-gate.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
@@ -45,28 +45,31 @@ export async function startWorker(
     }),
     metrics: deps.metrics,
     log: log.child({ worker_id: id }),
-    workerId: id,
     budgetMs: config.llm.timeoutMs,
-    leaseMs: config.worker.leaseMs,
     leases,
     finished: channels.finished,
   };
-  const questions = createQuestionGenerationSource({
-    ...taskDeps,
-    generator: deps.generator,
-    generatorFor: deps.generatorFor,
-    subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
-  });
   // One queue, one claim; each operation type has its own task.
-  const byType = dispatchByType(questions, {
-    answer_feedback: createAnswerFeedbackTask({
-      ...taskDeps,
-      store: deps.evaluationStore,
-      evaluator: deps.evaluator,
-      evaluatorFor: deps.generatorFor,
-    }),
-    session_report: createSessionReportTask({ ...taskDeps, store: deps.evaluationStore }),
-  });
+  const byType = dispatchByType(
+    {
+      claim: (n) => queue.claim(id, n, config.worker.leaseMs),
+      subscribe: (onWork) => channels.ready.subscribe(() => onWork()),
+    },
+    {
+      question_generation: createQuestionGenerationTask({
+        ...taskDeps,
+        generator: deps.generator,
+        generatorFor: deps.generatorFor,
+      }),
+      answer_feedback: createAnswerFeedbackTask({
+        ...taskDeps,
+        store: deps.evaluationStore,
+        evaluator: deps.evaluator,
+        evaluatorFor: deps.generatorFor,
+      }),
+      session_report: createSessionReportTask({ ...taskDeps, store: deps.evaluationStore }),
+    },
+  );
   // The worker's statements are background work: on the embedded database's one
   // connection they yield to requests' (platform/db/priority-gate.ts).
   const source: typeof byType = {
@@ -76,7 +79,7 @@ export async function startWorker(
   };
   const worker = await startQueueWorker(source, {
     concurrency: config.worker.concurrency,
-    capacity: claimCapacity(deps),
+    capacity: claimCapacity(deps.providers),
     pollIntervalMs: config.worker.pollIntervalMs,
     log,
     autoStart,
@@ -105,27 +108,6 @@ export async function startWorker(
 
 /** How often each worker cleans up old idempotency keys and rate-limit counters. */
 export const HOUSEKEEPING_INTERVAL_MS = 60_000;
-
-/** Past this share of the heap limit the worker claims nothing until memory is freed. */
-const HEAP_CLAIM_LIMIT = 0.75;
-
-/**
- * How many more operations this process takes on: as many as the server's own provider
- * has room for (its in-flight limit, nothing while a 429 pauses it; the offline generator's
- * threads), counting every job as the server provider's until it waits on another one (a
- * user's own model), and nothing while the heap is nearly full.
- */
-function claimCapacity({ providers }: Deps): (running: number) => number {
-  const { limiter, serverKey, fixedLimit } = providers;
-  const heapLimit = getHeapStatistics().heap_size_limit;
-  return (running) => {
-    if (getHeapStatistics().used_heap_size > heapLimit * HEAP_CLAIM_LIMIT) return 0;
-    const onServer = running - limiter.busyElsewhere(serverKey);
-    if (fixedLimit !== undefined) return fixedLimit - onServer;
-    const { limit, pausedUntil } = limiter.state(serverKey);
-    return pausedUntil > 0 ? 0 : limit - onServer;
-  };
-}
 
 function inBackgroundCalls(
   repository: ReturnType<typeof createOperationsRepository>,

@@ -4,9 +4,10 @@ import { GenerationError } from '../../llm/feedback/shared.js';
 import type { ClaimedOperation } from '../operations/generation-queue.repository.js';
 import { callWithRetries, type RetryWording } from '../operations/generate-with-retries.js';
 import type { EvaluationStore } from './evaluation-store.repository.js';
-import { runOperation, type TaskDeps } from './run-operation.js';
+import { runOperation, type TaskDeps } from '../operations/run-operation.js';
 
 const WORDING = {
+  name: 'answer evaluation',
   interrupted: 'The evaluation of this answer was interrupted repeatedly. Please try again.',
   internal: 'The answer could not be evaluated because of an internal error. Please try again.',
 };
@@ -47,8 +48,8 @@ export function createAnswerFeedbackTask(
         },
         evaluation,
       );
-      if (done)
-        log.info({ status: evaluation.status, score: evaluation.score }, 'answer evaluated');
-      return done;
+      if (!done) return 'not_held';
+      log.info({ status: evaluation.status, score: evaluation.score }, 'answer evaluated');
+      return 'completed';
     });
 }

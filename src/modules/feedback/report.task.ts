@@ -3,9 +3,10 @@ import { GenerationError } from '../../llm/feedback/shared.js';
 import type { ClaimedOperation } from '../operations/generation-queue.repository.js';
 import type { EvaluationStore } from './evaluation-store.repository.js';
 import { buildReport } from './report-builder.js';
-import { runOperation, type TaskDeps } from './run-operation.js';
+import { runOperation, type TaskDeps } from '../operations/run-operation.js';
 
 const WORDING = {
+  name: 'report building',
   interrupted: 'Building the interview report was interrupted repeatedly. Please try again.',
   internal:
     'The interview report could not be built because of an internal error. Please try again.',
@@ -22,7 +23,8 @@ export function createSessionReportTask(deps: TaskDeps & { store: EvaluationStor
       if (!context) throw new GenerationError('invalid_output', 'The interview no longer exists.');
       const report = buildReport(context);
       const done = await deps.store.completeReport(op, randomUUID(), report);
-      if (done) log.info({ overall_score: report.overallScore }, 'report built');
-      return done;
+      if (!done) return 'not_held';
+      log.info({ overall_score: report.overallScore }, 'report built');
+      return 'completed';
     });
 }

@@ -1,42 +1,52 @@
-// What every feedback and report run shares with a question's: the claim limit, the child
-// logger, handing work back at shutdown, and failing in words a person can act on.
+// What every operation's run shares, whatever its type: the claim limit, the child logger,
+// the pickup metric, holding the lease, handing work back at shutdown, and failing in
+// words a person can act on.
 
-import { GenerationError } from '../../llm/feedback/shared.js';
+import { GenerationError } from '../../llm/generator.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Metrics } from '../../platform/metrics.js';
 import type { WakeChannel } from '../../platform/wake-channel.js';
-import type {
-  ClaimedOperation,
-  GenerationQueueRepository,
-} from '../operations/generation-queue.repository.js';
-import type { LeaseRenewer } from '../operations/lease-renewer.js';
-import { MAX_CLAIMS } from '../operations/question-generation.task.js';
+import type { ClaimedOperation, GenerationQueueRepository } from './generation-queue.repository.js';
+import type { LeaseRenewer } from './lease-renewer.js';
+
+/**
+ * Claims per operation before it is given up: work that kills its worker must not loop
+ * forever. Claims handed back at shutdown are not counted, and a live worker renews its
+ * lease, so every claim after the first means a holder died or stalled.
+ */
+export const MAX_CLAIMS = 3;
 
 export interface TaskDeps {
   queue: GenerationQueueRepository;
   metrics: Metrics;
   log: Logger;
-  workerId: string;
   budgetMs: number;
-  /** A claim's lease. */
-  leaseMs: number;
   /** Renews the leases of the claims in flight while their work runs. */
   leases: LeaseRenewer;
+  /** Told about every operation this worker finishes, so long-polls answer at once. */
   finished: WakeChannel;
 }
 
 export interface TaskWording {
+  /** The work's name in log lines: "question generation failed". */
+  name: string;
   interrupted: string;
   internal: string;
 }
 
-/** Runs `work`, which stores its outcome and says whether it completed the operation. */
+/**
+ * What the work reports: it stored its result, it found its claim gone (another holder
+ * finished or took it), or the operation is to fail with these words.
+ */
+export type WorkOutcome = 'completed' | 'not_held' | { fail: string };
+
+/** Runs `work`, which stores its outcome, and ends the operation by what it reports. */
 export async function runOperation(
   op: ClaimedOperation,
   shutdown: AbortSignal,
   deps: TaskDeps,
   wording: TaskWording,
-  work: (log: Logger) => Promise<boolean>,
+  work: (log: Logger) => Promise<WorkOutcome>,
 ): Promise<void> {
   const { queue, metrics } = deps;
   const log = deps.log.child({
@@ -58,11 +68,14 @@ export async function runOperation(
   }
   const releaseLease = deps.leases.hold(op, log);
   try {
-    if (await work(log)) {
+    const outcome = await work(log);
+    if (outcome === 'completed') {
       metrics.operationsCompleted.inc();
       deps.finished.publish(op.id);
-    } else {
+    } else if (outcome === 'not_held') {
       log.warn('operation was no longer held by this worker; result dropped');
+    } else {
+      await failed(outcome.fail);
     }
   } catch (err) {
     if (shutdown.aborted && !(err instanceof GenerationError && err.kind === 'timeout')) {
@@ -70,8 +83,8 @@ export async function runOperation(
       log.info('shutting down; operation handed back');
       return;
     }
-    if (err instanceof GenerationError) log.warn({ kind: err.kind }, 'operation failed');
-    else log.error({ err }, 'operation failed unexpectedly');
+    if (err instanceof GenerationError) log.warn({ kind: err.kind }, `${wording.name} failed`);
+    else log.error({ err }, `${wording.name} failed unexpectedly`);
     await failed(err instanceof GenerationError ? err.message : wording.internal);
   } finally {
     releaseLease();
