@@ -1,36 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildIsStale } from '../../scripts/build-freshness.mjs';
 import { expectStatus, request } from './http.js';
 import { spawnServer, type Child } from './processes.js';
 
 export type Storage = { mode: 'embedded'; dataDir: string } | { mode: 'postgres'; url: string };
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** The staleness rule of scripts/start.mjs: dist older than src, migrations or package.json. */
-export function isBuildStale(root: string): boolean {
-  const stamp = path.join(root, 'dist', '.build-complete');
-  if (!existsSync(path.join(root, 'dist', 'main.js')) || !existsSync(stamp)) return true;
-  const sources = ['src', 'migrations'].map((d) => path.join(root, d)).filter(existsSync);
-  const newest = Math.max(
-    ...sources.map(newestMtime),
-    statSync(path.join(root, 'package.json')).mtimeMs,
-  );
-  return newest > statSync(stamp).mtimeMs;
-}
-
 /** Builds when stale, so that no measured start pays for a build. */
 export function ensureBuilt(root: string, log: (line: string) => void): void {
-  if (!isBuildStale(root)) return;
+  if (!buildIsStale(root)) return;
   log('dist is stale: npm run build');
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) throw new Error('npm run build failed');

@@ -1,30 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIsStale } from '../../../scripts/build-freshness.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function isFresh(): boolean {
-  const stamp = path.join(ROOT, 'dist', '.build-complete');
-  const outputs = ['dist/main.js', 'dist/web/index.html'].map((p) => path.join(ROOT, p));
-  const sources = ['src', 'migrations', 'package.json', 'vite.config.ts']
-    .map((p) => path.join(ROOT, p))
-    .filter(existsSync);
-  const newestSource = Math.max(
-    ...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
-  );
-  return existsSync(stamp) && outputs.every(existsSync) && statSync(stamp).mtimeMs >= newestSource;
-}
 
 const LOCK = path.join(ROOT, 'dist', '.build-lock');
 // A build that has held the lock this long died with it.
@@ -36,7 +16,7 @@ const STALE_LOCK_MS = 10 * 60_000;
  */
 export function ensureBuilt(): void {
   for (;;) {
-    if (isFresh()) return;
+    if (!buildIsStale(ROOT)) return;
     mkdirSync(path.dirname(LOCK), { recursive: true });
     try {
       mkdirSync(LOCK);
@@ -49,7 +29,7 @@ export function ensureBuilt(): void {
       continue;
     }
     try {
-      if (isFresh()) return;
+      if (!buildIsStale(ROOT)) return;
       const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
       const result = spawnSync(npm, ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
       if (result.status !== 0) {
