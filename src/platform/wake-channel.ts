@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
 
@@ -17,8 +18,15 @@ export interface WakeChannel {
 // NOTIFY payloads must stay under 8000 bytes; ids are 36 characters and a comma.
 const MAX_BATCH = 150;
 
+/** A NOTIFY's payload: who sent it, a space, then the comma-separated payloads. */
+const signed = (sender: string, batch: string[]) => `${sender} ${batch.join(',')}`;
+
 export function createWakeChannel(db: Database, channel: string, log: Logger): WakeChannel {
   const local = new Set<(payload: string) => void>();
+  // PostgreSQL delivers a NOTIFY to every LISTEN, this process's own too: the channel signs
+  // what it sends and ignores its own, which its local listeners heard at once. (Under load
+  // the echo woke this process's worker a second time for every 202, each a claim.)
+  const self = randomBytes(6).toString('hex');
   const queued = new Set<string>();
   let sending = false;
 
@@ -32,7 +40,7 @@ export function createWakeChannel(db: Database, channel: string, log: Logger): W
         if (batch[0] === '') queued.clear();
         else batch.forEach((p) => queued.delete(p));
         await db
-          .query('SELECT pg_notify($1, $2)', [channel, batch.join(',')], `notify_${channel}`)
+          .query('SELECT pg_notify($1, $2)', [channel, signed(self, batch)], `notify_${channel}`)
           .catch((err: unknown) => log.warn({ err, channel }, 'could not notify other processes'));
       }
     } finally {
@@ -52,7 +60,10 @@ export function createWakeChannel(db: Database, channel: string, log: Logger): W
       const unlisten =
         db.mode === 'postgres'
           ? await db.listen(channel, (payload) => {
-              for (const p of payload.split(',')) handler(p);
+              if (payload === '') return handler(''); // reconnected: anything may have changed
+              const space = payload.indexOf(' ');
+              if (space >= 0 && payload.slice(0, space) === self) return;
+              for (const p of payload.slice(space + 1).split(',')) handler(p);
             })
           : async () => {};
       return async () => {

@@ -39,17 +39,37 @@ describe('wake channels', () => {
     it('deliver every id to another process, in few NOTIFYs', async () => {
       const heard = new Set<string>();
       let notifications = 0;
-      const unlisten = await other.listen('probe_remote', (payload) => {
-        notifications += 1;
-        for (const p of payload.split(',')) heard.add(p);
-      });
+      const unlisten = await other.listen('probe_remote', () => (notifications += 1));
+      const receiver = createWakeChannel(other, 'probe_remote', log);
+      const stop = await receiver.subscribe((p) => heard.add(p));
       const channel = createWakeChannel(database.db, 'probe_remote', log);
       const ids = Array.from({ length: 300 }, (_, i) => `id-${i}`);
       for (const id of ids) channel.publish(id);
       await expect.poll(() => ids.every((id) => heard.has(id)), { timeout: 10_000 }).toBe(true);
       // One NOTIFY in flight at a time: 300 publications travel in a handful of messages.
       expect(notifications).toBeLessThan(20);
+      await stop();
       await unlisten();
+    });
+
+    it("do not hear their own NOTIFY again, which another process's channel hears", async () => {
+      const sender = createWakeChannel(database.db, 'probe_echo', log);
+      const receiver = createWakeChannel(other, 'probe_echo', log);
+      const own: string[] = [];
+      const remote: string[] = [];
+      const stopOwn = await sender.subscribe((p) => own.push(p));
+      const stopRemote = await receiver.subscribe((p) => remote.push(p));
+      own.length = 0; // subscribing says '' (anything may have changed)
+      remote.length = 0;
+      sender.publish('first');
+      await expect.poll(() => remote).toEqual(['first']);
+      // The remote side heard the NOTIFY, so it was delivered to the sender's LISTEN as well;
+      // a second NOTIFY from the other side proves the sender's LISTEN is live and ordered.
+      receiver.publish('second');
+      await expect.poll(() => own).toEqual(['first', 'second']);
+      expect(remote).toEqual(['first', 'second']);
+      await stopOwn();
+      await stopRemote();
     });
   });
 });
