@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createBusyMeter } from '../busy-meter.js';
 
 // Embedded PostgreSQL (PGlite) has one connection, and it runs on this process's
 // thread: while a statement runs, nothing else does, requests' parsing included.
@@ -61,14 +62,11 @@ export function createPriorityGate({
   let busy = false;
   // Request statements granted in a row while background work was waiting.
   let streak = 0;
-  // When the last BUSY_STATEMENTS request statements were granted, oldest first.
-  const recent: number[] = [];
+  // Request statements granted lately.
+  const recent = createBusyMeter(BUSY_STATEMENTS, BUSY_WINDOW_MS, now);
   // While requests are busy, background work may go again from this moment.
   let backgroundFrom = -Infinity;
   let timer: NodeJS.Timeout | undefined;
-
-  const requestsBusy = (at: number) =>
-    recent.length === BUSY_STATEMENTS && at - (recent[0] ?? 0) < BUSY_WINDOW_MS;
 
   const grant = (next: () => void) => {
     busy = true;
@@ -78,7 +76,7 @@ export function createPriorityGate({
   function dispatch(): void {
     if (busy) return;
     const at = now();
-    const pauseOver = at >= backgroundFrom || !requestsBusy(at);
+    const pauseOver = at >= backgroundFrom || !recent.busy(at);
     if (
       backgroundQueue.length > 0 &&
       pauseOver &&
@@ -90,15 +88,14 @@ export function createPriorityGate({
     }
     const next = foreground.shift();
     if (next) {
-      recent.push(at);
-      if (recent.length > BUSY_STATEMENTS) recent.shift();
+      recent.note(at);
       if (backgroundQueue.length > 0 && pauseOver) streak += 1;
       grant(next);
       return;
     }
     // Only background work waits, and it is paused: come back when the pause or the rush is over.
     if (backgroundQueue.length > 0 && !timer) {
-      const until = Math.min(backgroundFrom, (recent[0] ?? 0) + BUSY_WINDOW_MS);
+      const until = Math.min(backgroundFrom, recent.quietAt());
       timer = setTimeout(
         () => {
           timer = undefined;
@@ -122,7 +119,7 @@ export function createPriorityGate({
       } finally {
         if (isBg) {
           const ended = now();
-          backgroundFrom = requestsBusy(ended)
+          backgroundFrom = recent.busy(ended)
             ? Math.max(backgroundFrom, started) + (ended - started) / backgroundShare
             : -Infinity;
         }
