@@ -59,6 +59,11 @@ export async function buildApp(
     return parseJson(request, text, done);
   });
   registerSecurityHeaders(app);
+  // How busy requests are: a worker in this process yields to them (start-worker.ts).
+  app.addHook('onRequest', (_request, _reply, done) => {
+    deps.requests.note();
+    done();
+  });
 
   // Cross-cutting.
   registerErrorHandlers(app);

@@ -5,6 +5,7 @@ import type { QuestionGenerator } from './llm/generator.js';
 import { createAnswerEvaluator, type AnswerEvaluator } from './llm/feedback/index.js';
 import { createPostgresDatabase, type Database } from './platform/db/client.js';
 import { openEmbeddedStorage, type EmbeddedStorage } from './platform/db/embedded.js';
+import { createBusyMeter, type BusyMeter } from './platform/busy-meter.js';
 import type { Logger } from './platform/logger.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import {
@@ -79,6 +80,8 @@ export interface Deps {
   channels: Channels;
   /** Model calls in flight per provider, and their 429 back-off. */
   providers: ModelProviders;
+  /** This process's HTTP requests lately: a worker in the API process yields to them. */
+  requests: BusyMeter;
   /** Closes the database (and releases DATA_DIR). Stop HTTP and workers first. */
   close(): Promise<void>;
 }
@@ -100,6 +103,10 @@ export interface ModelProviders {
   /** The offline generator's bound (its threads), which no limiter gates; else undefined. */
   fixedLimit?: number;
 }
+
+/** An API process is busy with at least this many requests within BUSY_WINDOW_MS. */
+const BUSY_REQUESTS = 8;
+const BUSY_WINDOW_MS = 100;
 
 /** Offline generations in flight per analysis thread: one running, the next ones queued. */
 export const OFFLINE_PER_THREAD = 4;
@@ -314,6 +321,7 @@ export async function createDeps(
       channels,
       generatorFor,
       providers,
+      requests: createBusyMeter(BUSY_REQUESTS, BUSY_WINDOW_MS),
       async close() {
         await watcher.stop().catch(() => undefined);
         await stopForgetting().catch(() => undefined);

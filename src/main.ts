@@ -32,7 +32,9 @@ try {
 }
 // Embedded mode has no other process to run workers; with PostgreSQL it is a choice.
 const worker =
-  config.storage.mode === 'embedded' || config.worker.inApi ? await startWorker(deps) : undefined;
+  config.storage.mode === 'embedded' || config.worker.inApi
+    ? await startWorker(deps, { yieldToRequests: true })
+    : undefined;
 
 log.info(
   {

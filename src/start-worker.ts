@@ -9,6 +9,7 @@ import { startHousekeeping } from './modules/operations/housekeeping.js';
 import { createLeaseRenewer } from './modules/operations/lease-renewer.js';
 import { createOperationsRepository } from './modules/operations/operations.repository.js';
 import { createQuestionGenerationTask } from './modules/operations/question-generation.task.js';
+import { eventLoopSaturation } from './platform/busy-meter.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
 import { inBackground } from './platform/db/priority-gate.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
@@ -18,12 +19,14 @@ export interface StartWorkerOptions {
   autoStart?: boolean;
   /** Names this worker in logs and in the operations it holds. */
   workerId?: string;
+  /** It runs in the API process: it claims little while requests are busy (claim-capacity.ts). */
+  yieldToRequests?: boolean;
 }
 
 /** Starts a question-generation worker in this process over the service's dependencies. */
 export async function startWorker(
   deps: Deps,
-  { autoStart = true, workerId }: StartWorkerOptions = {},
+  { autoStart = true, workerId, yieldToRequests = false }: StartWorkerOptions = {},
 ): Promise<QueueWorker> {
   const { config, log, queue, channels } = deps;
   const id = workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -79,7 +82,9 @@ export async function startWorker(
   };
   const worker = await startQueueWorker(source, {
     concurrency: config.worker.concurrency,
-    capacity: claimCapacity(deps.providers),
+    capacity: claimCapacity(deps.providers, {
+      ...(yieldToRequests ? { yieldNow: requestsFirst(deps) } : {}),
+    }),
     pollIntervalMs: config.worker.pollIntervalMs,
     log,
     autoStart,
@@ -108,6 +113,12 @@ export async function startWorker(
 
 /** How often each worker cleans up old idempotency keys and rate-limit counters. */
 export const HOUSEKEEPING_INTERVAL_MS = 60_000;
+
+/** Requests are busy and this thread is saturated: a worker in the API process holds back. */
+function requestsFirst({ requests }: Deps): () => boolean {
+  const saturated = eventLoopSaturation();
+  return () => requests.busy() && saturated();
+}
 
 function inBackgroundCalls(
   repository: ReturnType<typeof createOperationsRepository>,
