@@ -8,6 +8,7 @@ import pino from 'pino';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
+import { createBusyMeter } from '../src/platform/busy-meter.js';
 
 export const API_SCHEMA_FILE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -24,6 +25,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     watcher: { stop: async () => undefined },
     services: {},
     tokens: {},
+    requests: createBusyMeter(1, 1),
   } as unknown as Deps;
   const app = await buildApp(deps);
   try {
