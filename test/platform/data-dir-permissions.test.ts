@@ -29,6 +29,11 @@ describe('DATA_DIR permissions', () => {
     const storage = await openEmbeddedStorage(dataDir);
     // No other user can reach into DATA_DIR while the service runs.
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+    // The copy of the template is owner-only as it lands; only what PostgreSQL wrote on
+    // start (its relation cache) waits for the close.
+    const written = (await modes(dataDir)).filter((e) => !e.file.endsWith('pg_internal.init'));
+    expect(written.length).toBeGreaterThan(100);
+    expect(loose(written)).toEqual([]);
     // Make PGlite write new relation files and WAL while open.
     await storage.db.query('CREATE TABLE perm_probe (id int, t text)');
     await storage.db.query(
