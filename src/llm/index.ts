@@ -37,20 +37,22 @@ export function createQuestionGenerator(
     model: config.model,
     ...(config.fetch ? { fetch: config.fetch } : {}),
   };
-  // The AI SDK loads on the first generation, not at start-up.
+  // The AI SDK loads when the worker prepares (outside the time budget), not at start-up.
   let loaded: Promise<QuestionGenerator> | undefined;
+  const load = () =>
+    (loaded ??= import('./openai/openai-generator.js').then((m) =>
+      m.createOpenAIGenerator(
+        options,
+        pool ? (planInput, signal) => pool.plan(planInput, signal) : undefined,
+      ),
+    ));
   return {
     name: openAIGeneratorName(options),
-    ...(pool ? { prepare: () => pool.warm() } : {}),
-    async generate(input, generateOptions) {
-      loaded ??= import('./openai/openai-generator.js').then((m) =>
-        m.createOpenAIGenerator(
-          options,
-          pool ? (planInput, signal) => pool.plan(planInput, signal) : undefined,
-        ),
-      );
-      return (await loaded).generate(input, generateOptions);
+    async prepare() {
+      await load();
+      await pool?.warm();
     },
+    generate: async (input, generateOptions) => (await load()).generate(input, generateOptions),
   };
 }
 

@@ -1,7 +1,8 @@
 // The question engine's failure classification, worded for an evaluation: the kinds (and so
 // the retry rules) are the same; only the sentences about "the question" change.
 
-import { classifyFailure, GenerationError } from './shared.js';
+import { classifyFailure } from '../openai/generation-failures.js';
+import { GenerationError } from './shared.js';
 
 type FailureContext = Parameters<typeof classifyFailure>[1];
 

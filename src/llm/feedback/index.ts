@@ -40,7 +40,7 @@ export function createAnswerEvaluator(
   const screen = pool
     ? (input: EvaluationInput, signal: AbortSignal) => pool.evaluate(input, signal)
     : undefined;
-  // The AI SDK loads on the first evaluation, not at start-up.
+  // The AI SDK loads when the worker prepares (outside a time budget), not at start-up.
   let loaded: Promise<AnswerEvaluator> | undefined;
   const load = () =>
     (loaded ??= import('./openai-evaluator.js').then((m) =>
@@ -48,7 +48,10 @@ export function createAnswerEvaluator(
     ));
   return {
     name: openAIGeneratorName(options),
-    prepare: async () => (pool ? pool.warm() : (await load()).prepare()),
+    prepare: async () => {
+      const evaluator = await load();
+      await (pool ? pool.warm() : evaluator.prepare());
+    },
     evaluate: async (input, evaluateOptions) => (await load()).evaluate(input, evaluateOptions),
   };
 }

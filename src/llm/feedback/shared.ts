@@ -1,5 +1,6 @@
 // Everything this directory takes from the question engine, in one place: the lower layers
-// (text/, analysis/, the generator interface) and the OpenAI-compatible provider plumbing.
+// (text/, analysis/, the generator interface) and the OpenAI-compatible provider's naming.
+// Nothing here loads the AI SDK: this file is on the start-up path.
 
 export { analyseContext } from '../analysis/context-analysis.js';
 export type { Requirement } from '../analysis/types.js';
@@ -11,7 +12,6 @@ export {
   type QuestionFocus,
   type QuestionType,
 } from '../generator.js';
-export { classifyFailure } from '../openai/generation-failures.js';
 export {
   openAIGeneratorName,
   providerHost,
