@@ -1,6 +1,7 @@
 // What `npm start` loads before it answers: the bundle's static imports and the chunks
-// main.js imports at start. The AI SDK is not among them (it loads when a worker prepares
-// a model call), so a server on the offline generator never pays for it.
+// main.js imports at start. The model clients are not among them (the AI SDK loads when a
+// worker prepares a model call, undici when a user's own model is set up), so a server on
+// the offline generator never pays for them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,10 +36,13 @@ function startupGraph(entry: string): { packages: Set<string>; bytes: number } {
 describe('the start-up path', () => {
   beforeAll(() => ensureBuilt());
 
-  it.each(['main.js', 'worker.js'])('of %s does not load the AI SDK', (entry) => {
+  it.each(['main.js', 'worker.js'])('of %s does not load the model clients', (entry) => {
     const { packages, bytes } = startupGraph(entry);
     expect(packages.size).toBeGreaterThan(0);
     expect(bytes).toBeGreaterThan(100_000);
-    expect([...packages].filter((p) => p === 'ai' || p.startsWith('@ai-sdk/'))).toEqual([]);
+    const clients = [...packages].filter(
+      (p) => p === 'ai' || p.startsWith('@ai-sdk/') || p === 'undici',
+    );
+    expect(clients).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { GenerationError } from '../../llm/index.js';
 import { bareHost, ForbiddenAddressError, isForbiddenAddress } from './address-policy.js';
 
@@ -18,22 +17,34 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-const guardedAgent = new Agent({ connect: { lookup: checkedLookup } });
+// undici loads when a user's model is first set up, not at start-up (most servers never use one).
+let undici:
+  Promise<{ fetch: typeof import('undici').fetch; agent: import('undici').Agent }> | undefined;
+const loadUndici = () =>
+  (undici ??= import('undici').then(({ Agent, fetch }) => ({
+    fetch,
+    agent: new Agent({ connect: { lookup: checkedLookup } }),
+  })));
+
+/** Starts loading what the guarded fetch needs, so a first model call does not wait for it. */
+export function preloadGuardedFetch(): void {
+  void loadUndici();
+}
 
 /** A fetch for a user's provider: public addresses only, no redirects. */
 export function createGuardedFetch(allowPrivate: boolean): typeof fetch {
-  const dispatcher = allowPrivate ? undefined : guardedAgent;
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : input);
     // A literal address never goes through lookup: check it here.
     if (!allowPrivate && isIP(bareHost(url)) && isForbiddenAddress(bareHost(url)))
       throw refused(url);
+    const { fetch: undiciFetch, agent } = await loadUndici();
     let response: Awaited<ReturnType<typeof undiciFetch>>;
     try {
       response = await undiciFetch(url, {
         ...(init as object),
         redirect: 'manual',
-        ...(dispatcher ? { dispatcher } : {}),
+        ...(allowPrivate ? {} : { dispatcher: agent }),
       });
     } catch (err) {
       if (isForbidden(err)) throw refused(url);

@@ -8,7 +8,7 @@ import { createAnswerEvaluator, type AnswerEvaluator } from '../../llm/feedback/
 import { createLruCache } from '../../llm/text/cache.js';
 import { providerKey, type ProviderLimiter } from '../../platform/provider-limits.js';
 import type { SecretBox } from '../../platform/secret-box.js';
-import { createGuardedFetch } from './guarded-fetch.js';
+import { createGuardedFetch, preloadGuardedFetch } from './guarded-fetch.js';
 import type { LlmSettingsRepository } from './llm-settings.repository.js';
 
 // Built generators are kept per user and settings version: a generation costs one
@@ -58,6 +58,7 @@ export function createUserGenerators(deps: UserGeneratorsDeps) {
       if (apiKey === undefined)
         return { generator: unreadableKey, evaluator: unreadableKeyEvaluator };
     }
+    preloadGuardedFetch();
     const provider = {
       provider: 'openai' as const,
       baseUrl: row.base_url,
