@@ -10,12 +10,31 @@ export interface JsonResponse<T = unknown> {
 // so a sample's latency is the server's work and not a TCP handshake.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** A JSON request to the server on 127.0.0.1; never throws on an HTTP status, only on I/O. */
-export function request<T = unknown>(
+/**
+ * A JSON request to the server on 127.0.0.1; never throws on an HTTP status, only on I/O.
+ * A kept-alive socket the server closed as idle (its keep-alive timeout) just as this
+ * request went out fails with ECONNRESET before the server read anything: that request is
+ * sent once more on a new socket, as Node's documentation advises.
+ */
+export async function request<T = unknown>(
   port: number,
   method: string,
   path: string,
-  { body, token, headers = {}, timeoutMs = 30_000, keepAlive = true }: RequestOptions = {},
+  options: RequestOptions = {},
+): Promise<JsonResponse<T>> {
+  try {
+    return await requestOnce<T>(port, method, path, options);
+  } catch (err) {
+    if (!(err instanceof Error && (err as { reusedSocket?: boolean }).reusedSocket)) throw err;
+    return requestOnce<T>(port, method, path, { ...options, keepAlive: false });
+  }
+}
+
+function requestOnce<T>(
+  port: number,
+  method: string,
+  path: string,
+  { body, token, headers = {}, timeoutMs = 30_000, keepAlive = true }: RequestOptions,
 ): Promise<JsonResponse<T>> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -52,7 +71,10 @@ export function request<T = unknown>(
       },
     );
     req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && err.code === 'ECONNRESET';
+      reject(stale ? Object.assign(err, { reusedSocket: true }) : err);
+    });
     req.end(payload);
   });
 }
