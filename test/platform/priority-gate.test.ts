@@ -178,6 +178,21 @@ describe('priority gate', () => {
     expect(gate.waiting).toEqual({ foreground: 0, background: 0 });
   });
 
+  it('lets the event loop turn between background statements that settle at once', async () => {
+    // PGlite's statements settle as microtasks: a worker chaining them must still let
+    // sockets and timers in (an HTTP request, /healthz) between one statement and the next.
+    const gate = createPriorityGate();
+    let statements = 0;
+    let turned = -1;
+    setImmediate(() => (turned = statements));
+    await inBackground(async () => {
+      for (let i = 0; i < 100; i++) await gate.run(async () => void (statements += 1));
+    });
+    expect(statements).toBe(100);
+    expect(turned).toBeGreaterThanOrEqual(0);
+    expect(turned).toBeLessThan(2);
+  });
+
   it('rejects settings that could stop background work', () => {
     expect(() => createPriorityGate({ backgroundShare: 0 })).toThrow();
     expect(() => createPriorityGate({ backgroundEvery: 0 })).toThrow();

@@ -83,7 +83,12 @@ export function createPriorityGate({
       (foreground.length === 0 || streak >= backgroundEvery)
     ) {
       streak = 0;
-      grant(backgroundQueue.shift() as () => void);
+      // Background work starts on the event loop's next turn, never straight away: PGlite's
+      // statements settle as microtasks, so a busy worker's chain of them (claim, context,
+      // complete, the next claim) would otherwise run for seconds without the loop reading
+      // a socket or firing a timer, /healthz included.
+      busy = true;
+      setImmediate(backgroundQueue.shift() as () => void);
       return;
     }
     const next = foreground.shift();
