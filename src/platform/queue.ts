@@ -129,8 +129,14 @@ export async function startQueueWorker<Job>(
     async drain() {
       const before = ran;
       for (;;) {
+        const finished = ran;
         await wake();
-        if (running.size === 0) break;
+        if (running.size === 0) {
+          // A claim that read before a job ended may have found nothing it would find now
+          // (the next operation of that session): done only once a whole round found nothing.
+          if (ran === finished) break;
+          continue;
+        }
         await Promise.race(running);
       }
       return ran - before;
