@@ -11,7 +11,7 @@ import { createMetrics, type Metrics } from './platform/metrics.js';
 import {
   createProviderLimiter,
   providerKey,
-  type ProviderLimiter,
+  type ModelProviders,
 } from './platform/provider-limits.js';
 import { loadOrCreateJwtSecret, loadOrCreateSecretsKey } from './platform/secret.js';
 import { createSecretBox, type SecretBox } from './platform/secret-box.js';
@@ -94,14 +94,6 @@ export interface DepsOverrides {
   storage?: Promise<EmbeddedStorage>;
   generator?: QuestionGenerator;
   evaluator?: AnswerEvaluator;
-}
-
-export interface ModelProviders {
-  limiter: ProviderLimiter;
-  /** The server's own generator's lane: its provider's limiter key, 'offline' or 'injected'. */
-  serverKey: string;
-  /** The offline generator's bound (its threads), which no limiter gates; else undefined. */
-  fixedLimit?: number;
 }
 
 /** An API process is busy with at least this many requests within BUSY_WINDOW_MS. */

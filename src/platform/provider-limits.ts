@@ -27,6 +27,15 @@ export interface ProviderLimiter {
   fetch(key: string, base?: typeof fetch): typeof fetch;
 }
 
+/** The limiter and the lane of the server's own generator, as the worker's claims see them. */
+export interface ModelProviders {
+  limiter: ProviderLimiter;
+  /** The server's own generator's lane: its provider's limiter key, 'offline' or 'injected'. */
+  serverKey: string;
+  /** The offline generator's bound (its threads), which no limiter gates; else undefined. */
+  fixedLimit?: number;
+}
+
 export interface ProviderLimiterOptions {
   /** The most calls in flight per provider. */
   maxInFlight: number;

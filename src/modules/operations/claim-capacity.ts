@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import type { ProviderLimiter } from '../../platform/provider-limits.js';
+import type { ModelProviders } from '../../platform/provider-limits.js';
 
 /** Past this share of the heap limit the worker claims nothing until memory is freed. */
 export const HEAP_CLAIM_LIMIT = 0.75;
@@ -23,11 +23,7 @@ export function heapInUse(): number {
  * goes to the answers.
  */
 export function claimCapacity(
-  {
-    limiter,
-    serverKey,
-    fixedLimit,
-  }: { limiter: ProviderLimiter; serverKey: string; fixedLimit?: number | undefined },
+  { limiter, serverKey, fixedLimit }: ModelProviders,
   {
     heapShare = heapInUse,
     yieldNow,
