@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { listenWithReconnect } from './pg-listen.js';
 import { createPriorityGate } from './priority-gate.js';
+import { watchReads } from './read-watchdog.js';
 import { schema } from './schema.js';
 import type { Logger } from '../logger.js';
 
@@ -118,22 +119,29 @@ export function createEmbeddedDatabase(client: PGlite): Database {
 
 // While the server is unreachable, a request must fail within a few seconds rather
 // than hang: bounded waits to connect, for the server to run a statement, and for the
-// socket to answer. Migrations lift the statement bounds for themselves.
+// socket to answer (READ_TIMEOUT_MS, read-watchdog.ts). Migrations lift the statement
+// bounds for themselves.
 const POOL_TIMEOUTS = {
   connectionTimeoutMillis: 3_000,
   statement_timeout: 5_000,
-  query_timeout: 6_000,
   keepAlive: true,
 };
+export const READ_TIMEOUT_MS = 6_000;
 const MIGRATION_TIMEOUT_MS = 600_000;
 
-export function createPostgresDatabase(url: string, poolSize: number, log: Logger): Database {
+export function createPostgresDatabase(
+  url: string,
+  poolSize: number,
+  log: Logger,
+  { readTimeoutMs = READ_TIMEOUT_MS } = {},
+): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     idleTimeoutMillis: 30_000,
     ...POOL_TIMEOUTS,
   });
+  const watchdog = watchReads(pool, readTimeoutMs);
   pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection failed'));
   // A checked-out client has no 'error' listener of the pool's: a connection lost in the
   // middle of a transaction would otherwise be an uncaught exception that ends the process.
@@ -143,6 +151,7 @@ export function createPostgresDatabase(url: string, poolSize: number, log: Logge
 
   const viaClient = (c: pg.PoolClient, queryTimeout?: number): Queryable => ({
     query: async <T extends object>(text: string, params?: unknown[], name?: string) => {
+      // Migrations only: pg's own read timeout, in place of the watchdog's (they are exempt).
       // pg reads query_timeout per query too; its types do not list it.
       const query: pg.QueryConfig & { query_timeout?: number } = {
         text,
@@ -156,6 +165,8 @@ export function createPostgresDatabase(url: string, poolSize: number, log: Logge
 
   async function transaction<T>(fn: (tx: Queryable) => Promise<T>, lock = false): Promise<T> {
     const c = await pool.connect();
+    // Waiting for another process's migrations, and running them, may take minutes.
+    const unexempt = lock ? watchdog.exempt(c) : undefined;
     try {
       await c.query('BEGIN');
       if (lock) {
@@ -169,6 +180,7 @@ export function createPostgresDatabase(url: string, poolSize: number, log: Logge
       await c.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
+      unexempt?.();
       c.release();
     }
   }
@@ -185,6 +197,7 @@ export function createPostgresDatabase(url: string, poolSize: number, log: Logge
       }, true),
     listen: (channel, onNotify) => listenWithReconnect(url, channel, onNotify, listeners, log),
     close: async () => {
+      watchdog.stop();
       await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
       await pool.end();
     },

@@ -59,11 +59,13 @@ const NETWORK_CODES = new Set([
 // and query_canceled (our statement_timeout: a server too slow to answer counts as away).
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014']);
 
+import { READ_TIMEOUT_MESSAGE } from './read-watchdog.js';
+
 // node-postgres reports lost or timed-out connections as plain Errors without a code.
 const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
-  'Query read timeout',
+  READ_TIMEOUT_MESSAGE, // ours (read-watchdog.ts) and pg's query_timeout (migrations)
   'is not queryable',
   'Cannot use a pool after calling end',
 ];
