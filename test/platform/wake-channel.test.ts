@@ -29,6 +29,22 @@ describe('wake channels', () => {
     expect(heard).not.toContain('b');
   });
 
+  it('pause between NOTIFYs and send what was published meanwhile in one', async () => {
+    const sent: string[] = [];
+    const recorder = {
+      mode: 'postgres',
+      query: async (_sql: string, params: unknown[]) => void sent.push(String(params[1])),
+    } as unknown as Database;
+    const channel = createWakeChannel(recorder, 'probe_gap', log, 1_000);
+    channel.publish('a');
+    await expect.poll(() => sent).toHaveLength(1); // a lone publication goes at once
+    for (const id of ['b', 'c', 'd']) channel.publish(id);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toHaveLength(1); // within the pause
+    await expect.poll(() => sent, { timeout: 5_000 }).toHaveLength(2);
+    expect(sent[1]!.split(' ')[1]).toBe('b,c,d');
+  });
+
   describe.skipIf(!TEST_DATABASE_URL)('across processes', () => {
     let other: Database;
     beforeAll(() => {

@@ -28,8 +28,8 @@ export type EnqueueOutcome =
 
 // The whole 202 path in one round trip: ownership and status of the session,
 // the per-user rate limit (a row lock on the user's counter serialises
-// concurrent requests, across processes) and the insert, whose trigger
-// notifies the workers on commit.
+// concurrent requests, across processes) and the insert. The workers are woken
+// after the commit (operations.service.ts), not from inside it.
 export const ENQUEUE_SQL = `
 WITH s AS (
   SELECT id, status FROM interview_sessions WHERE id = $1 AND user_id = $2
