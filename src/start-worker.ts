@@ -11,7 +11,7 @@ import { createOperationsRepository } from './modules/operations/operations.repo
 import { createQuestionGenerationTask } from './modules/operations/question-generation.task.js';
 import { eventLoopSaturation } from './platform/busy-meter.js';
 import { withOutageRetries } from './platform/db/outage-retry.js';
-import { inBackground } from './platform/db/priority-gate.js';
+import type { Database } from './platform/db/client.js';
 import { startQueueWorker, type QueueWorker } from './platform/queue.js';
 
 export interface StartWorkerOptions {
@@ -75,9 +75,10 @@ export async function startWorker(
   );
   // The worker's statements are background work: on the embedded database's one
   // connection they yield to requests' (platform/db/priority-gate.ts).
+  const { background } = deps.db;
   const source: typeof byType = {
-    claim: (n) => inBackground(() => byType.claim(n)),
-    run: (op, signal) => inBackground(() => byType.run(op, signal)),
+    claim: (n) => background(() => byType.claim(n)),
+    run: (op, signal) => background(() => byType.run(op, signal)),
     subscribe: byType.subscribe,
   };
   const worker = await startQueueWorker(source, {
@@ -93,7 +94,7 @@ export async function startWorker(
   // background work like the worker's own statements.
   const housekeeping = autoStart
     ? startHousekeeping({
-        repository: inBackgroundCalls(createOperationsRepository(deps.db)),
+        repository: inBackgroundCalls(createOperationsRepository(deps.db), background),
         log,
         intervalMs: HOUSEKEEPING_INTERVAL_MS,
       })
@@ -122,9 +123,10 @@ function requestsFirst({ requests }: Deps): () => boolean {
 
 function inBackgroundCalls(
   repository: ReturnType<typeof createOperationsRepository>,
+  background: Database['background'],
 ): Parameters<typeof startHousekeeping>[0]['repository'] {
   return {
-    expireIdempotencyKeys: (n) => inBackground(() => repository.expireIdempotencyKeys(n)),
-    deleteStaleQuota: (n) => inBackground(() => repository.deleteStaleQuota(n)),
+    expireIdempotencyKeys: (n) => background(() => repository.expireIdempotencyKeys(n)),
+    deleteStaleQuota: (n) => background(() => repository.deleteStaleQuota(n)),
   };
 }

@@ -1,6 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddedDatabase, type Database } from '../../src/platform/db/client.js';
+import pino from 'pino';
+import {
+  createEmbeddedDatabase,
+  createPostgresDatabase,
+  type Database,
+} from '../../src/platform/db/client.js';
 import {
   BUSY_STATEMENTS,
   createPriorityGate,
@@ -41,6 +46,21 @@ function submit(
     });
   return bg ? inBackground(go) : go();
 }
+
+describe('background work by database', () => {
+  it('is marked on the embedded database, whose one connection the gate shares', async () => {
+    const db = createEmbeddedDatabase({} as PGlite); // background() never touches the client
+    expect(await db.background(async () => isBackground())).toBe(true);
+  });
+
+  it('is not marked with PostgreSQL, so no request pays for promise hooks', async () => {
+    // The pool connects lazily: nothing here reaches a server.
+    const db = createPostgresDatabase('postgres://127.0.0.1:1/none', 1, pino({ level: 'silent' }));
+    expect(await db.background(async () => isBackground())).toBe(false);
+    expect(db.background(() => 'ran')).toBe('ran');
+    await db.close();
+  });
+});
 
 describe('priority gate', () => {
   it('marks work started inside inBackground, and only that', async () => {

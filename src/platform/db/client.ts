@@ -4,7 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { listenWithReconnect } from './pg-listen.js';
-import { createPriorityGate } from './priority-gate.js';
+import { createPriorityGate, inBackground } from './priority-gate.js';
 import { watchReads } from './read-watchdog.js';
 import { schema } from './schema.js';
 import type { Logger } from '../logger.js';
@@ -31,6 +31,13 @@ export interface Database extends Queryable {
    * a reconnect (when notifications may have been missed). Returns the function that stops listening.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Runs fn, and everything it starts, as background work: on the embedded database's one
+   * connection its statements yield to requests' (priority-gate.ts). With PostgreSQL it
+   * only runs fn: marking work there would switch on Node's promise hooks (the
+   * AsyncLocalStorage behind the mark) for every request of the process, for nothing.
+   */
+  background<T>(fn: () => T): T;
   close(): Promise<void>;
 }
 
@@ -113,6 +120,7 @@ export function createEmbeddedDatabase(client: PGlite): Database {
       const unlisten = await client.listen(channel, onNotify);
       return () => unlisten();
     },
+    background: inBackground,
     close: () => gate.run(() => client.close()),
   };
 }
@@ -196,6 +204,7 @@ export function createPostgresDatabase(
         await fn(async (script) => void (await tx.query(script)), tx);
       }, true),
     listen: (channel, onNotify) => listenWithReconnect(url, channel, onNotify, listeners, log),
+    background: (fn) => fn(),
     close: async () => {
       watchdog.stop();
       await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
