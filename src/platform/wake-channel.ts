@@ -21,7 +21,7 @@ const MAX_BATCH = 150;
 // Under a burst of 202s, back-to-back NOTIFYs cost about 25 us of CPU per request (ours
 // and the database's; a quarter of the gap to the bench's floor). At most one per 5 ms
 // delays other processes' wake-ups by at most 5 ms; a publication after a quiet spell goes at once.
-export const NOTIFY_GAP_MS = 5;
+const NOTIFY_GAP_MS = 5;
 
 /** A NOTIFY's payload: who sent it, a space, then the comma-separated payloads. */
 const signed = (sender: string, batch: string[]) => `${sender} ${batch.join(',')}`;

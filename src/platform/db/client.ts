@@ -134,7 +134,7 @@ const POOL_TIMEOUTS = {
   statement_timeout: 5_000,
   keepAlive: true,
 };
-export const READ_TIMEOUT_MS = 6_000;
+const READ_TIMEOUT_MS = 6_000;
 const MIGRATION_TIMEOUT_MS = 600_000;
 
 export function createPostgresDatabase(

@@ -1,3 +1,5 @@
+import { READ_TIMEOUT_MESSAGE } from './read-watchdog.js';
+
 // PostgreSQL's SQLSTATE codes the service acts on. Drivers differ in where they put
 // the code: pg on the error itself, Drizzle on its `cause`; read both.
 
@@ -58,8 +60,6 @@ const NETWORK_CODES = new Set([
 // SQLSTATEs of a server going away: admin_shutdown, crash_shutdown, cannot_connect_now,
 // and query_canceled (our statement_timeout: a server too slow to answer counts as away).
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014']);
-
-import { READ_TIMEOUT_MESSAGE } from './read-watchdog.js';
 
 // node-postgres reports lost or timed-out connections as plain Errors without a code.
 const UNAVAILABLE_MESSAGES = [
