@@ -149,8 +149,10 @@ describe('a worker against a slow, rate-limiting provider', () => {
 
   it('waits out Retry-After, then sends fewer calls at once, and loses nothing', async () => {
     const ids = await enqueue(8);
-    // The first LIMIT calls are refused with Retry-After: 2; everything after succeeds.
-    model.reply(...Array.from({ length: LIMIT }, () => RATE_LIMITED));
+    // The first LIMIT calls are held until all of them are in flight, then refused together
+    // with Retry-After: 2; everything after succeeds. Held, no later call can start before a
+    // refusal has reached the worker, however the claims are spread in time.
+    model.reply(...Array.from({ length: LIMIT }, () => ({ hold: true })));
     const key = providerKey(model.baseUrl);
     // The limit as each later call arrives: read there, not polled, so no pause can be missed.
     const limitAtCall: number[] = [];
@@ -162,8 +164,10 @@ describe('a worker against a slow, rate-limiting provider', () => {
     });
     const drained = t.worker.drain();
     const wait = { timeout: 60_000 };
-    await expect.poll(() => model.requests.length, wait).toBeGreaterThanOrEqual(LIMIT);
-    const refusedAt = Math.max(...model.requests.slice(0, LIMIT).map((r) => r.at));
+    await expect.poll(() => model.inFlight, wait).toBe(LIMIT);
+    expect(model.requests).toHaveLength(LIMIT);
+    const refusedAt = Date.now();
+    expect(model.answerHeld(RATE_LIMITED)).toBe(LIMIT);
     await drained;
     // Lowered by the 429s: halved at least once (how many of them share one pause depends on
     // when they arrive); it grows back by one per round of answers afterwards.

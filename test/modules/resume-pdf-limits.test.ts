@@ -75,8 +75,12 @@ describe('PDF upload while the API keeps answering', () => {
     expect(uploadDone).toBe(false);
     const res = await upload;
     expect(res.statusCode).toBe(422);
+    // Out of time or out of the worker's heap, whichever comes first on this machine.
     expect(res.json()).toEqual({
-      detail: { code: 'UNREADABLE_FILE', message: expect.stringMatching(/took too long/) },
+      detail: {
+        code: 'UNREADABLE_FILE',
+        message: expect.stringMatching(/took too long|too complex/),
+      },
     });
   });
 });
