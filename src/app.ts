@@ -1,9 +1,5 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { createAuthenticate } from './platform/http/auth.js';
 import {
@@ -13,6 +9,8 @@ import {
   sendError,
 } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { lazyRequestLogger } from './platform/http/request-logger.js';
+import { responseSerializer } from './platform/http/response-serializer.js';
 import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWeb } from './platform/http/web.js';
@@ -40,6 +38,8 @@ export async function buildApp(
     loggerInstance: deps.log as FastifyBaseLogger,
     // Errors are logged with the request id either way.
     logController: new LogController({ disableRequestLogging: !logRequests }),
+    // A request's child logger (with its id) is made only when the request logs.
+    childLoggerFactory: lazyRequestLogger,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     ...serverTimeouts(deps.config.requestTimeoutMs),
@@ -48,7 +48,7 @@ export async function buildApp(
 
   // Infrastructure.
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   // Many clients send `Content-Type: application/json` with an empty body on a bodiless
   // POST (pause, generate-question): treat that as no body, not as malformed JSON.
   const parseJson = app.getDefaultJsonParser('error', 'error');

@@ -53,6 +53,9 @@ describe('database errors in the logs', () => {
     expect(res.statusCode).toBe(500);
     const logged = lines.join('');
     expect(logged).toMatch(/unhandled error/);
+    // The request's logger is made when it first logs, and still names the request.
+    const line = lines.find((l) => l.includes('unhandled error'));
+    expect(JSON.parse(line!)).toMatchObject({ reqId: expect.stringMatching(/^req-/) });
     expect(logged).toMatch(/users_probe/); // the error itself is still there to act on
     expect(logged).not.toMatch(/ada\.probe@example\.com/);
     expect(logged).not.toMatch(/Ada Probe/);
