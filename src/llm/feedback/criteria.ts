@@ -1,7 +1,7 @@
 // The five criteria, judged on the prose sentences of an answer. Each level is backed by
 // the sentences it rests on; a level of 0 needs none, and null means "does not apply".
 
-import type { AnswerReading, Sentence } from './answer-reading.js';
+import type { AnswerReading, Sentence, Word } from './answer-reading.js';
 import type { Criterion, CriterionKey, Span } from './evaluator.js';
 import type { QuestionType } from './shared.js';
 import { expandStems, sharedCount, stemIn } from './stem-match.js';
@@ -33,15 +33,28 @@ export const isResultSentence = (s: Sentence): boolean =>
   (RESULT_MARKER.test(s.span.quote) || RESULT_VERB.test(s.span.quote)) &&
   (s.past || s.conditional || isQuantity(s));
 
+const isAmountOrDate = (w: Word): boolean =>
+  ['Value', 'Percent', 'Money', 'Date', 'Duration'].some((tag) => w.tags.has(tag));
+
 /** Numbers, named things (tools, places, people, standards) and dates of a sentence. */
 function specificsOf(s: Sentence): string[] {
   const found: string[] = [];
+  // The index of the last word that was an amount or a date: the next one, with only a
+  // space between, joins it ("two years", "$2 million"); "2019, 2020" stay two.
+  let amountAt = -2;
   s.words.forEach((w, i) => {
     const bare = w.text.replace(/[.,;:!?)"'”]+$/, '');
-    if (w.tags.has('Value') || w.tags.has('Percent') || w.tags.has('Money'))
-      found.push(bare.toLowerCase());
-    else if (w.tags.has('Date') || w.tags.has('Duration')) found.push(bare.toLowerCase());
-    else if (/^(?:[A-Z]{2,}\w*|[A-Za-z]+[A-Z]\w*|\w*\d\w*|\w*[+#]+)$/.test(bare)) found.push(bare);
+    if (isAmountOrDate(w)) {
+      const prev = s.words[i - 1];
+      const between = prev
+        ? s.span.quote.slice(prev.end - s.span.start, w.start - s.span.start)
+        : '';
+      if (amountAt === i - 1 && between.trim() === '')
+        found[found.length - 1] += ` ${bare.toLowerCase()}`;
+      else found.push(bare.toLowerCase());
+      amountAt = i;
+    } else if (/^(?:[A-Z]{2,}\w*|[A-Za-z]+[A-Z]\w*|\w*\d\w*|\w*[+#]+)$/.test(bare))
+      found.push(bare);
     else if (
       i > 0 &&
       /^[A-Z][a-z]/.test(bare) &&

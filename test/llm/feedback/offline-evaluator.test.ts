@@ -143,3 +143,28 @@ describe('structure comments', () => {
     expect(structure.comment).toMatch(/^Every part is there, but some share one sentence/);
   });
 });
+
+describe('specificity comments', () => {
+  const detailsOf = async (answer: string) =>
+    (await run(FEEDBACK_CASES[0]!, answer)).criteria.find((c) => c.key === 'specificity')!.comment;
+
+  it('name an amount or a date of several words as one detail', async () => {
+    const comment = await detailsOf(
+      'At my last job I owned the order service for two years. ' +
+        'I cut its cost by $2 million over three months and p99 latency by 40%.',
+    );
+    expect(comment).toMatch(/^Concrete details: /);
+    expect(comment).toContain('two years');
+    expect(comment).toContain('$2 million');
+    expect(comment).toContain('three months');
+    expect(comment).not.toMatch(/\b(?:two|\$2|three), /);
+  });
+
+  it('keep the items of a list apart', async () => {
+    const comment = await detailsOf(
+      'In 2019, 2020 and 2021 I ran the budget review, and each year we closed it on time.',
+    );
+    expect(comment).toContain('2019, 2020');
+    expect(comment).not.toContain('2019 2020');
+  });
+});
