@@ -113,7 +113,7 @@ describe('offline generator, short prose from the web form', () => {
     const questions = await replaySession(generator, byId('short-order-service'), 8);
     const onQueues = questions.find((q) => q.focus.requirement === 'PostgreSQL and queues');
     expect(onQueues?.focus.evidence).toBe(
-      'Built a payments API in TypeScript on PostgreSQL and cut p99 latency by 40%',
+      'Built a payments API in TypeScript on PostgreSQL; cut p99 latency by 40%',
     );
     expect(onQueues?.focus.summary).not.toMatch(/no direct evidence/);
   });

@@ -98,7 +98,7 @@ describe('resume analysis', () => {
     const resume = analyseResume(shortOrderService.resume!);
     expect(texts(resume.roles)).toEqual(['a backend engineer']);
     expect(texts(resume.achievements)).toEqual([
-      'Built a payments API in TypeScript on PostgreSQL and cut p99 latency by 40%',
+      'Built a payments API in TypeScript on PostgreSQL; cut p99 latency by 40%',
       'Led a team of four through a migration to Kubernetes',
     ]);
     expect(resume.achievements[0]?.clause).toBe(
@@ -118,6 +118,22 @@ describe('resume analysis', () => {
     );
   });
 
+  it('quotes a line of two clauses as written, and cuts a long one between them', () => {
+    const resume = analyseResume(`Experience:
+- Charge nurse on night shifts for a 28-bed unit; supervised 5 nurses and 3 healthcare assistants.
+- Ran the night handover for the whole surgical directorate across four wards and two theatres; cut handover time from forty minutes to fifteen.`);
+    const [charge, handover] = resume.achievements;
+    expect(charge?.text).toBe(
+      'Charge nurse on night shifts for a 28-bed unit; supervised 5 nurses and 3 healthcare assistants',
+    );
+    expect(handover?.text).toBe(
+      'Ran the night handover for the whole surgical directorate across four wards and two theatres',
+    );
+    expect(handover?.clause).toBe(
+      'you ran the night handover for the whole surgical directorate across four wards and two theatres',
+    );
+  });
+
   it('never quotes the headline back as something the candidate did', () => {
     const headline = analyseResume(shortNurse.resume!).achievements.find((a) => a.headline);
     expect(headline?.text).toBe('Registered nurse with three years on an acute surgical ward');
@@ -127,8 +143,8 @@ describe('resume analysis', () => {
   it('keeps a one-line browser resume apart from its name line', () => {
     const resume = analyseResume(shortBackend.resume!);
     expect(texts(resume.achievements)).toEqual([
-      'Built payment APIs in TypeScript and Node.js on PostgreSQL and cut p95 latency by 40%',
-      'Led a team of four and introduced code review and on-call runbooks',
+      'Built payment APIs in TypeScript and Node.js on PostgreSQL; cut p95 latency by 40%',
+      'Led a team of four; introduced code review and on-call runbooks',
     ]);
   });
 });

@@ -37,26 +37,41 @@ function toSecondPerson(text: string): string {
     .replace(/\bme\b/gi, 'you');
 }
 
-function shorten(text: string, maxWords: number): string {
+// Stands for "; " before a second past-tense clause while the line is cut to length, so
+// that the clause break does not end the claim there. A control character: stored resume
+// text has none (resume-text.ts strips them).
+const JOINT = '\u0001';
+
+/**
+ * The claim of a line, at most maxWords words: as written (`quoted`), and with its
+ * clauses joined by "and" (`spoken`), for "Your resume says you built X and cut Y".
+ */
+function shorten(text: string, maxWords: number): { quoted: string; spoken: string } {
   // "Built X; cut latency by 40%" is one claim in two clauses: keep both.
-  const joined = text.replace(/;\s+([a-z][\w-]*)/gi, (all, word: string) =>
-    opensWithPastTense(word) ? ` and ${word}` : all,
+  const marked = text.replace(/;\s+([a-z][\w-]*)/gi, (all, word: string) =>
+    opensWithPastTense(word) ? ` ${JOINT}${word}` : all,
   );
-  const words = trimEndChars(firstClause(joined), '.;,').split(/\s+/);
-  if (words.length <= maxWords) return words.join(' ');
-  const joint = words.findLastIndex((w, i) => i >= 5 && i < maxWords && w.endsWith(','));
-  const kept = words.slice(0, joint > 0 ? joint + 1 : maxWords);
-  while (kept.length > 3 && STOPWORDS.has((kept.at(-1) ?? '').toLowerCase())) kept.pop();
-  return kept.join(' ').replace(/[,;]$/, '');
+  const words = trimEndChars(firstClause(marked), '.;,').split(/\s+/);
+  let kept = words;
+  if (words.length > maxWords) {
+    // Cut after a comma, or before the second clause, rather than inside a phrase.
+    const joint = words.findLastIndex(
+      (w, i) => i >= 5 && i < maxWords && (w.endsWith(',') || !!words[i + 1]?.startsWith(JOINT)),
+    );
+    kept = words.slice(0, joint > 0 ? joint + 1 : maxWords);
+    while (kept.length > 3 && STOPWORDS.has((kept.at(-1) ?? '').toLowerCase())) kept.pop();
+  }
+  const short = kept.join(' ').replace(/[,;]$/, '');
+  return { quoted: short.replaceAll(` ${JOINT}`, '; '), spoken: short.replaceAll(JOINT, 'and ') };
 }
 
 export function evidence(kind: EvidenceKind, raw: string, maxWords: number): Evidence {
-  const text = shorten(capText(raw, MAX_PHRASE_CHARS).trim(), maxWords);
+  const { quoted: text, spoken } = shorten(capText(raw, MAX_PHRASE_CHARS).trim(), maxWords);
   let clause: string | null = null;
   if (kind === 'achievement' && opensWithVerb(text)) {
-    clause = toSecondPerson(`you ${text[0]?.toLowerCase()}${text.slice(1)}`);
+    clause = toSecondPerson(`you ${spoken[0]?.toLowerCase()}${spoken.slice(1)}`);
   } else if (kind === 'achievement' && /^(?:I|My|Our)\b/.test(text)) {
-    clause = toSecondPerson(text);
+    clause = toSecondPerson(spoken);
   }
   const weight = (/\d/.test(text) ? 2 : 0) + (clause ? 1 : 0);
   return { kind, text, clause, stems: stemSet(text), weight };
