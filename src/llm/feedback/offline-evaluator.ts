@@ -10,8 +10,10 @@ import type { AnswerEvaluator, Evaluation, EvaluationInput } from './evaluator.j
 import { buildExampleAnswer } from './example-answer.js';
 import { improvementsOf, scoredSummary, strengthsOf } from './feedback-text.js';
 import { requirementStatus } from './requirements.js';
+import { questionTerms } from './question-terms.js';
 import { finalise } from './rubric.js';
 import { stemSet } from './shared.js';
+import { expandStems } from './stem-match.js';
 
 const ANSWER_WITH_AN_EXAMPLE =
   'Answer with one real example: where you were, what you did yourself, and what came of it.';
@@ -20,14 +22,14 @@ export async function evaluateOffline(input: EvaluationInput): Promise<Evaluatio
   const { question, jobPosting, resume } = input;
   const posting = [jobPosting.title, jobPosting.description, jobPosting.techStack ?? ''].join('\n');
   const reading = await readAnswer(input.answer, `${question.text}\n${posting}\n${resume ?? ''}`);
-  const questionStems = stemSet(question.text);
   const requirementStems = question.requirement ? stemSet(question.requirement) : null;
-  const related = new Set([
-    ...questionStems,
+  const context = new Set([
     ...(requirementStems ?? []),
     ...stemSet(posting),
     ...stemSet(resume ?? ''),
   ]);
+  const questionStems = questionTerms(question.text, expandStems(context));
+  const related = new Set([...questionStems, ...context]);
 
   const { answerClass, reason } = classify(reading, question.text, related);
   const substantive = answerClass === 'substantive';

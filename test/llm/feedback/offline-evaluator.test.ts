@@ -168,3 +168,32 @@ describe('specificity comments', () => {
     expect(comment).not.toContain('2019 2020');
   });
 });
+
+describe('relevance', () => {
+  const nurse = FEEDBACK_CASES.find((x) => x.profile.id === 'nurse')!;
+  const question = {
+    text: 'The role involves titrating heparin. How would you approach that, step by step, and what would you check first?',
+    type: 'situational' as const,
+    requirement: 'titrating heparin',
+  };
+  const relevanceOf = async (answer: string) =>
+    (await evaluateOffline({ ...inputFor(nurse, answer), question })).criteria.find(
+      (c) => c.key === 'relevance',
+    )!;
+
+  it('does not count the words that frame the question', async () => {
+    const frameOnly = await relevanceOf(
+      'My first step would be to take a calm approach and check with my manager, then check again step by step until I was sure, because that is the approach I always take first.',
+    );
+    expect(frameOnly.level).toBe(0);
+    expect(frameOnly.evidence).toEqual([]);
+  });
+
+  it('counts the subject the question names', async () => {
+    const onSubject = await relevanceOf(
+      'I would check the heparin order against the nomogram first, then titrate the drip by the latest aPTT and have a second nurse verify the rate.',
+    );
+    expect(onSubject.level).toBeGreaterThanOrEqual(2);
+    expect(onSubject.evidence.length).toBeGreaterThan(0);
+  });
+});
