@@ -86,7 +86,9 @@ function actionsOf(words: Word[], subjects: ReadonlySet<string>) {
     for (let j = i + 1; j < Math.min(words.length, i + 5); j += 1) {
       const next = words[j]!;
       if (MODALS.has(next.lower)) modal = true;
-      if (next.tags.has('Adverb') || next.tags.has('Negative') || MODALS.has(next.lower)) continue;
+      // "I would first check": compromise reads "first" as a number, not an adverb.
+      const adverb = next.tags.has('Adverb') || next.tags.has('Ordinal');
+      if (adverb || next.tags.has('Negative') || MODALS.has(next.lower)) continue;
       if (next.tags.has('Auxiliary') && !next.tags.has('Passive')) continue;
       if (!next.tags.has('Verb') || next.tags.has('Copula') || NOT_ACTIONS.has(next.lower)) break;
       // "I had to", "I was asked to": a duty, not a deed.

@@ -25,36 +25,55 @@ const RESULT_VERB =
 const VAGUE_RESULT =
   /\b(?:went (?:well|fine|ok)|work(?:s|ed)? (?:out|well)|it works|(?:was|were) (?:happy|pleased|satisfied|successful|good)|good result|positive (?:feedback|result))\b/i;
 
+/** "one" and "first": words that count or order, not amounts, unless a unit follows ("one hour"). */
+const isCountingWord = (w: Word): boolean =>
+  w.tags.has('TextValue') && (w.tags.has('Ordinal') || w.lower === 'one');
+
+const isAmountOrDate = (w: Word): boolean =>
+  ['Value', 'Percent', 'Money', 'Date', 'Duration'].some((tag) => w.tags.has(tag));
+
 export const isQuantity = (s: Sentence): boolean =>
-  s.words.some((w) => w.tags.has('Value') || w.tags.has('Percent') || w.tags.has('Money'));
+  s.words.some(
+    (w, i) =>
+      w.tags.has('Percent') ||
+      w.tags.has('Money') ||
+      (w.tags.has('Value') &&
+        (!isCountingWord(w) || (s.words[i + 1]?.tags.has('Duration') ?? false))),
+  );
 
 /** A sentence that states an outcome: a result marker or verb, told as done or as expected. */
 export const isResultSentence = (s: Sentence): boolean =>
   (RESULT_MARKER.test(s.span.quote) || RESULT_VERB.test(s.span.quote)) &&
   (s.past || s.conditional || isQuantity(s));
 
-const isAmountOrDate = (w: Word): boolean =>
-  ['Value', 'Percent', 'Money', 'Date', 'Duration'].some((tag) => w.tags.has(tag));
-
 /** Numbers, named things (tools, places, people, standards) and dates of a sentence. */
 function specificsOf(s: Sentence): string[] {
   const found: string[] = [];
-  // The index of the last word that was an amount or a date: the next one, with only a
-  // space between, joins it ("two years", "$2 million"); "2019, 2020" stay two.
-  let amountAt = -2;
+  // The amount or date being read: the next such word, with only a space between, joins it
+  // ("two years", "$2 million"); "2019, 2020" stay two. A lone "one" or "first" is no detail.
+  let amount: { words: Word[]; at: number } | null = null;
+  const closeAmount = () => {
+    if (amount && !(amount.words.length === 1 && isCountingWord(amount.words[0]!)))
+      found.push(amount.words.map((w) => bareOf(w).toLowerCase()).join(' '));
+    amount = null;
+  };
   s.words.forEach((w, i) => {
-    const bare = w.text.replace(/[.,;:!?)"'”]+$/, '');
+    const bare = bareOf(w);
     if (isAmountOrDate(w)) {
-      const prev = s.words[i - 1];
-      const between = prev
-        ? s.span.quote.slice(prev.end - s.span.start, w.start - s.span.start)
-        : '';
-      if (amountAt === i - 1 && between.trim() === '')
-        found[found.length - 1] += ` ${bare.toLowerCase()}`;
-      else found.push(bare.toLowerCase());
-      amountAt = i;
-    } else if (/^(?:[A-Z]{2,}\w*|[A-Za-z]+[A-Z]\w*|\w*\d\w*|\w*[+#]+)$/.test(bare))
-      found.push(bare);
+      const joins =
+        amount?.at === i - 1 &&
+        s.span.quote.slice(s.words[i - 1]!.end - s.span.start, w.start - s.span.start).trim() ===
+          '';
+      if (joins) amount!.words.push(w);
+      else {
+        closeAmount();
+        amount = { words: [w], at: i };
+      }
+      amount!.at = i;
+      return;
+    }
+    closeAmount();
+    if (/^(?:[A-Z]{2,}\w*|[A-Za-z]+[A-Z]\w*|\w*\d\w*|\w*[+#]+)$/.test(bare)) found.push(bare);
     else if (
       i > 0 &&
       /^[A-Z][a-z]/.test(bare) &&
@@ -65,8 +84,11 @@ function specificsOf(s: Sentence): string[] {
     )
       found.push(bare);
   });
+  closeAmount();
   return found;
 }
+
+const bareOf = (w: Word) => w.text.replace(/[.,;:!?)"'”]+$/, '');
 
 const spans = (sentences: Sentence[], max = 2): Span[] =>
   sentences.slice(0, max).map((s) => s.span);

@@ -160,6 +160,16 @@ describe('specificity comments', () => {
     expect(comment).not.toMatch(/\b(?:two|\$2|three), /);
   });
 
+  it('count a lone "one" or "first" as no detail, and "one hour" as one', async () => {
+    expect(
+      await detailsOf(
+        'First I talked to one engineer, and then I changed the first step of the plan.',
+      ),
+    ).toBe('No numbers, names or concrete details.');
+    const comment = await detailsOf('I held the release for one hour and reran the first test.');
+    expect(comment).toBe('Concrete details: one hour.');
+  });
+
   it('keep the items of a list apart', async () => {
     const comment = await detailsOf(
       'In 2019, 2020 and 2021 I ran the budget review, and each year we closed it on time.',
@@ -195,5 +205,26 @@ describe('relevance', () => {
     );
     expect(onSubject.level).toBeGreaterThanOrEqual(2);
     expect(onSubject.evidence.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ownership and impact', () => {
+  const criteriaOf = async (answer: string) =>
+    Object.fromEntries(
+      (await run(FEEDBACK_CASES[0]!, answer)).criteria.map((c) => [c.key, c] as const),
+    );
+
+  it('read "I would first check" as something you would do', async () => {
+    const c = await criteriaOf(
+      'If the payment service failed, I would first check the retry logs for duplicate charges.',
+    );
+    expect(c.ownership!.comment).toBe('You did: check.');
+  });
+
+  it('do not take "first" for a measure of the result', async () => {
+    const c = await criteriaOf(
+      'When the checkout broke in the spring, I rewrote the retry logic in the payment service and we finished first.',
+    );
+    expect(c.impact!.comment).toBe('States a result, without a measure.');
   });
 });
