@@ -20,6 +20,9 @@ const TASK =
   /\b(?:i was (?:asked|responsible|tasked|assigned|given|hired|brought in)|my (?:job|role|goal|task|aim|responsibility) was|i (?:needed|had|wanted) to|we (?:needed|had) to|the (?:goal|aim|problem|challenge) was|needed to be)\b/i;
 const RESULT_MARKER =
   /\b(?:as a result|the result was|resulted in|which meant|that meant|led to|so that|in the end|by the end|afterwards|since then|ended up|outcome was|which (?:cut|saved|reduced|increased|improved))\b/i;
+// A result told as what stopped: "no duplicate charges were reported", "there were no more falls".
+const NOTHING_SINCE =
+  /\b(?:(?:no|zero) (?:further |more |new )?[a-z-]+(?: [a-z-]+)? (?:was|were|have been|has been) (?:reported|found|recorded|logged|raised|seen|needed)|there (?:was|were|have been|has been) no (?:further |more |new )?[a-z-]+)\b/i;
 const RESULT_VERB =
   /\b(?:reduc|cut|increas|improv|sav|grew|grow|drop|fell|fall|rose|rais|doubl|halv|shorten|pass|won|win|recover|resolv|fix|deliver|launch|ship|achiev|complet|avoid|prevent|lower|boost|gain|finish|earn|exceed)\w*|\b(?:better|faster|fewer|safer|cheaper|on time)\b/i;
 const VAGUE_RESULT =
@@ -43,7 +46,9 @@ export const isQuantity = (s: Sentence): boolean =>
 
 /** A sentence that states an outcome: a result marker or verb, told as done or as expected. */
 export const isResultSentence = (s: Sentence): boolean =>
-  (RESULT_MARKER.test(s.span.quote) || RESULT_VERB.test(s.span.quote)) &&
+  (RESULT_MARKER.test(s.span.quote) ||
+    RESULT_VERB.test(s.span.quote) ||
+    NOTHING_SINCE.test(s.span.quote)) &&
   (s.past || s.conditional || isQuantity(s));
 
 /** Numbers, named things (tools, places, people, standards) and dates of a sentence. */

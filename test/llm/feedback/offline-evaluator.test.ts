@@ -227,4 +227,20 @@ describe('ownership and impact', () => {
     );
     expect(c.impact!.comment).toBe('States a result, without a measure.');
   });
+
+  it('read what stopped as a result: "no duplicate charges were reported"', async () => {
+    const story =
+      'When checkout broke in the spring, I rewrote the retry logic in the payment service.';
+    for (const result of [
+      'After that, no duplicate charges were reported.',
+      'There were no more duplicate charges after that.',
+    ])
+      expect((await criteriaOf(`${story} ${result}`)).impact!.comment, result).toBe(
+        'States a result, without a measure.',
+      );
+    expect(
+      (await criteriaOf(`${story} No duplicate charges were reported for six months.`)).impact!
+        .comment,
+    ).toBe('States a measured result.');
+  });
 });
