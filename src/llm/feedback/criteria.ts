@@ -196,19 +196,22 @@ export function judgeCriteria(reading: AnswerReading, ctx: CriteriaContext): Cri
   const vague = prose.filter((s) => VAGUE_RESULT.test(s.span.quote));
   const impact = measured.length > 0 ? 3 : results.length > 0 ? 2 : vague.length > 0 ? 1 : 0;
 
-  const requirementWord = ctx.requirementStems
-    ? 'the question and its requirement'
-    : 'the question';
+  const subject = ctx.requirementStems ? 'the question and its requirement' : 'the question';
+  // An answer that never names the requirement is not told it addressed it.
+  const unnamed = ctx.requirementStems !== null && requirementShared === 0;
+  const relevanceComments = [
+    `Does not use the terms of ${subject}.`,
+    unnamed
+      ? 'Touches the question only in passing, not its requirement.'
+      : `Touches ${subject} only in passing.`,
+    unnamed ? 'Addresses the question, not its requirement.' : `Addresses ${subject}.`,
+    `Answers ${subject} directly, with an example.`,
+  ];
   return [
     criterion(
       'relevance',
       relevance,
-      [
-        `Does not use the terms of ${requirementWord}.`,
-        `Touches ${requirementWord} only in passing.`,
-        `Addresses ${requirementWord}.`,
-        `Answers ${requirementWord} directly, with an example.`,
-      ][relevance]!,
+      relevanceComments[relevance]!,
       relevance === 0 ? [] : spans(relevant),
     ),
     storyApplies

@@ -199,6 +199,17 @@ describe('relevance', () => {
     expect(frameOnly.evidence).toEqual([]);
   });
 
+  it('does not say an answer addressed a requirement it never names', async () => {
+    const e = await run(
+      FEEDBACK_CASES[0]!,
+      'Last spring our payment flow kept timing out at checkout. I moved the card call behind a queue and added a timeout, and payment errors fell by 30% in a month.',
+    );
+    expect(e.requirement?.status).toBe('absent');
+    const relevance = e.criteria.find((c) => c.key === 'relevance')!;
+    expect(relevance.level).toBe(2);
+    expect(relevance.comment).toBe('Addresses the question, not its requirement.');
+  });
+
   it('counts the subject the question names', async () => {
     const onSubject = await relevanceOf(
       'I would check the heparin order against the nomogram first, then titrate the drip by the latest aPTT and have a second nurse verify the rate.',
