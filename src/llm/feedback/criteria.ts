@@ -55,26 +55,24 @@ export const isResultSentence = (s: Sentence): boolean =>
 function specificsOf(s: Sentence): string[] {
   const found: string[] = [];
   // The amount or date being read: the next such word, with only a space between, joins it
-  // ("two years", "$2 million"); "2019, 2020" stay two. A lone "one" or "first" is no detail.
-  let amount: { words: Word[]; at: number } | null = null;
+  // ("two years", "$2 million"); "2019, 2020" stay two. Any other word closes it, so an open
+  // amount always ends at the word before. A lone "one" or "first" is no detail.
+  let amount: Word[] | null = null;
   const closeAmount = () => {
-    if (amount && !(amount.words.length === 1 && isCountingWord(amount.words[0]!)))
-      found.push(amount.words.map((w) => bareOf(w).toLowerCase()).join(' '));
+    if (amount && !(amount.length === 1 && isCountingWord(amount[0]!)))
+      found.push(amount.map((w) => bareOf(w).toLowerCase()).join(' '));
     amount = null;
   };
   s.words.forEach((w, i) => {
     const bare = bareOf(w);
     if (isAmountOrDate(w)) {
-      const joins =
-        amount?.at === i - 1 &&
-        s.span.quote.slice(s.words[i - 1]!.end - s.span.start, w.start - s.span.start).trim() ===
-          '';
-      if (joins) amount!.words.push(w);
+      const gap = () =>
+        s.span.quote.slice(s.words[i - 1]!.end - s.span.start, w.start - s.span.start);
+      if (amount && gap().trim() === '') amount.push(w);
       else {
         closeAmount();
-        amount = { words: [w], at: i };
+        amount = [w];
       }
-      amount!.at = i;
       return;
     }
     closeAmount();

@@ -23,11 +23,8 @@ export async function evaluateOffline(input: EvaluationInput): Promise<Evaluatio
   const posting = [jobPosting.title, jobPosting.description, jobPosting.techStack ?? ''].join('\n');
   const reading = await readAnswer(input.answer, `${question.text}\n${posting}\n${resume ?? ''}`);
   const requirementStems = question.requirement ? stemSet(question.requirement) : null;
-  const context = new Set([
-    ...(requirementStems ?? []),
-    ...stemSet(posting),
-    ...stemSet(resume ?? ''),
-  ]);
+  const postingStems = stemSet(`${posting}\n${resume ?? ''}`);
+  const context = new Set([...(requirementStems ?? []), ...postingStems]);
   const questionStems = questionTerms(question.text, expandStems(context));
   const related = new Set([...questionStems, ...context]);
 
@@ -43,7 +40,7 @@ export async function evaluateOffline(input: EvaluationInput): Promise<Evaluatio
     questionType: question.type,
     questionStems,
     requirementStems,
-    postingStems: stemSet(`${posting}\n${resume ?? ''}`),
+    postingStems,
   });
   const topic = new Set([...questionStems, ...(requirementStems ?? [])]);
   const evaluation = finalise({
