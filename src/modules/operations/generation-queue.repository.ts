@@ -35,9 +35,17 @@ export interface ClaimedOperation {
 // its session. Status never moves backwards. Every claim gets a new lease token, so a
 // worker that stalled past its lease (in any process, this one included) cannot finish
 // an operation another claim has taken over.
+// The claimed heads are then read by primary key (`id = ANY`), whatever the statistics say:
+// joined to `heads`, a plan made while the queue was empty scanned the whole table for
+// every claim (and compared each live row with every head).
 // A lease handed back lapses a second ago, not at now(): a claim within the same tick of the
 // database clock (PGlite's is coarse) would otherwise still see it held.
 const LAPSED = "interval '1 second'";
+
+// A lease token exists only while its operation is processing (a CHECK constraint says so),
+// so the statements of a claim find their row by id and token alone. With a status condition
+// as well, statistics taken while the queue was empty let the planner walk a partial index
+// of live operations instead of the primary key: the whole backlog for each row.
 
 /**
  * The one guarded completion of a claim: $1 the operation, $2 its lease token, $3 the result.
@@ -47,7 +55,7 @@ const LAPSED = "interval '1 second'";
 export const COMPLETE_CLAIM = `UPDATE operations
      SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
          updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
-   WHERE id = $1 AND status = 'processing' AND lease_token = $2`;
+   WHERE id = $1 AND lease_token = $2`;
 
 export const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
@@ -59,8 +67,9 @@ WITH RECURSIVE heads AS (
      WHERE status IN ('pending', 'processing') AND session_id > h.session_id
      ORDER BY session_id, seq LIMIT 1) n
 ), next AS (
-  SELECT o.id FROM heads JOIN operations o ON o.id = heads.id
-   WHERE o.status = 'pending' OR o.locked_until < now()
+  SELECT o.id FROM operations o
+   WHERE o.id = ANY (ARRAY(SELECT id FROM heads))
+     AND (o.status = 'pending' OR o.locked_until < now())
    ORDER BY o.seq
    LIMIT $2
    FOR UPDATE OF o SKIP LOCKED
@@ -103,7 +112,7 @@ const FAIL_SQL = `
 UPDATE operations
    SET status = 'failed', result = NULL, error_message = $3, finished_at = now(),
        updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
- WHERE id = $1 AND status = 'processing' AND lease_token = $2
+ WHERE id = $1 AND lease_token = $2
 RETURNING id`;
 
 // A live worker renews its leases while it works, so a lease lapses only when its
@@ -112,7 +121,7 @@ RETURNING id`;
 const RENEW_MANY_SQL = `
 UPDATE operations o SET locked_until = now() + $3 * interval '1 millisecond'
   FROM unnest($1::uuid[], $2::uuid[]) AS h(id, token)
- WHERE o.id = h.id AND o.status = 'processing' AND o.lease_token = h.token
+ WHERE o.id = h.id AND o.lease_token = h.token
 RETURNING o.id`;
 
 // Everything a generation reads, in one round trip: the posting, the resume and a
@@ -214,7 +223,7 @@ export function createGenerationQueueRepository(db: Database) {
       await db.query(
         `UPDATE operations SET locked_by = NULL, lease_token = NULL, locked_until = now() - ${LAPSED},
                 attempts = attempts - 1, updated_at = now()
-          WHERE id = $1 AND status = 'processing' AND lease_token = $2`,
+          WHERE id = $1 AND lease_token = $2`,
         [op.id, op.lease_token],
       );
     },
