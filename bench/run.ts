@@ -30,7 +30,14 @@ import {
   type Storage,
 } from './lib/service.js';
 import { backendsCpuMs, processCpuMs, type CpuReading } from './lib/cpu.js';
-import { connect, createDatabase, databaseOf, withStorage, type SqlQuery } from './lib/storage.js';
+import {
+  connect,
+  createDatabase,
+  databaseOf,
+  quietDatabases,
+  withStorage,
+  type SqlQuery,
+} from './lib/storage.js';
 import { runLoad } from './lib/load.js';
 import { prefill, selectedPhases, slowModel, type PhaseContext } from './lib/extra-phases.js';
 
@@ -253,7 +260,13 @@ async function benchmark(): Promise<number> {
         requests: { 'generate-question': floorPost({ 'x-floor-notify': '1' }) },
       },
     ],
-    cfg,
+    {
+      ...cfg,
+      quiet:
+        storage.mode === 'postgres' && floorStorage.mode === 'postgres'
+          ? () => quietDatabases([storage.url, floorStorage.url])
+          : undefined,
+    },
     log,
   );
 

@@ -49,7 +49,14 @@ export interface ThroughputResult {
  */
 export async function throughput(
   targets: Target[],
-  o: { connections: number; durationS: number; warmupS: number; rounds: number },
+  o: {
+    connections: number;
+    durationS: number;
+    warmupS: number;
+    rounds: number;
+    /** Runs before each load (PostgreSQL: VACUUM (ANALYZE), see quietDatabases). */
+    quiet?: () => Promise<void>;
+  },
   log: Log,
 ): Promise<ThroughputResult[]> {
   const endpoints: Endpoint[] = ['generate-question', 'get-operation'];
@@ -58,6 +65,7 @@ export async function throughput(
     const requestsFor = t.requests[endpoint];
     if (!requestsFor) return undefined;
     const method = endpoint === 'generate-question' ? 'POST' : 'GET';
+    await o.quiet?.();
     const before = await t.readCpu?.();
     const run = await runLoad({
       port: t.port,
