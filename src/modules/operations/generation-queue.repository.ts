@@ -38,19 +38,20 @@ export interface ClaimedOperation {
 // The claimed heads are then read by primary key (`id = ANY`), whatever the statistics say:
 // joined to `heads`, a plan made while the queue was empty scanned the whole table for
 // every claim (and compared each live row with every head).
+
 // A lease handed back lapses a second ago, not at now(): a claim within the same tick of the
 // database clock (PGlite's is coarse) would otherwise still see it held.
 const LAPSED = "interval '1 second'";
-
-// A lease token exists only while its operation is processing (a CHECK constraint says so),
-// so the statements of a claim find their row by id and token alone. With a status condition
-// as well, statistics taken while the queue was empty let the planner walk a partial index
-// of live operations instead of the primary key: the whole backlog for each row.
 
 /**
  * The one guarded completion of a claim: $1 the operation, $2 its lease token, $3 the result.
  * Only the claim that holds the lease moves it from processing to completed; a statement may
  * add conditions and its RETURNING, and write what it produced in the same statement.
+ *
+ * A lease token exists only while its operation is processing (a CHECK constraint says so),
+ * so this, fail, renew and release find their row by id and token alone. With a status
+ * condition as well, statistics taken while the queue was empty let the planner walk the
+ * partial index of live operations instead of the primary key: the whole backlog per row.
  */
 export const COMPLETE_CLAIM = `UPDATE operations
      SET status = 'completed', result = $3::jsonb, error_message = NULL, finished_at = now(),
