@@ -34,7 +34,7 @@ import {
   connect,
   createDatabase,
   databaseOf,
-  quietDatabases,
+  quietStep,
   withStorage,
   type SqlQuery,
 } from './lib/storage.js';
@@ -262,10 +262,7 @@ async function benchmark(): Promise<number> {
     ],
     {
       ...cfg,
-      quiet:
-        storage.mode === 'postgres' && floorStorage.mode === 'postgres'
-          ? () => quietDatabases([storage.url, floorStorage.url])
-          : undefined,
+      quiet: quietStep([storage, floorStorage]),
     },
     log,
   );

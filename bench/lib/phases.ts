@@ -54,7 +54,7 @@ export async function throughput(
     durationS: number;
     warmupS: number;
     rounds: number;
-    /** Runs before each load (PostgreSQL: VACUUM (ANALYZE), see quietDatabases). */
+    /** Runs before each load (PostgreSQL: VACUUM (ANALYZE), see quietStep). */
     quiet?: () => Promise<void>;
   },
   log: Log,

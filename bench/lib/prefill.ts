@@ -14,7 +14,7 @@ import { throughput, type ThroughputResult } from './phases.js';
 import { freePort } from './processes.js';
 import { seedService, startService, waitDrained, type Storage } from './service.js';
 import { round, summary } from './stats.js';
-import { quietDatabases, withStorage, type SqlQuery } from './storage.js';
+import { quietStep, withStorage, type SqlQuery } from './storage.js';
 
 type Log = (line: string) => void;
 
@@ -169,11 +169,7 @@ export async function prefillPhase(o: PrefillOptions): Promise<PrefillFigures> {
   const full = await startSeeded(o, o.full, 'prefilled');
   let results: ThroughputResult[];
   try {
-    const [a, b] = [o.empty, o.full];
-    const quiet =
-      a.mode === 'postgres' && b.mode === 'postgres'
-        ? () => quietDatabases([a.url, b.url])
-        : undefined;
+    const quiet = quietStep([o.empty, o.full]);
     results = await throughput([empty.target, full.target], { ...o, quiet }, o.log);
   } finally {
     await empty.child.stop();

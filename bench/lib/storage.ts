@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
+import type { Storage } from './service.js';
 
 /** The same URL pointing at another database on the same server. */
 export function withDatabase(url: string, database: string): string {
@@ -25,13 +26,18 @@ export async function createDatabase(
 }
 
 /**
- * VACUUM (ANALYZE) in each database before a load. A load that follows a backlog's drain
- * (or the other server's inserts) would otherwise share the cores with autovacuum, which
- * lands on whichever server happens to be measured next. It also leaves the statistics of
- * a drained queue, the state a real service usually plans in.
+ * The step before each load when every storage is a PostgreSQL database: VACUUM (ANALYZE)
+ * in each. A load that follows a backlog's drain (or the other server's inserts) would
+ * otherwise share the cores with autovacuum, which lands on whichever server happens to be
+ * measured next. It also leaves the statistics of a drained queue, the state a real
+ * service usually plans in. Undefined in embedded mode (PGlite has no autovacuum).
  */
-export async function quietDatabases(urls: string[]): Promise<void> {
-  for (const url of urls) await adminQuery(url, 'VACUUM (ANALYZE)');
+export function quietStep(storages: Storage[]): (() => Promise<void>) | undefined {
+  const urls = storages.flatMap((s) => (s.mode === 'postgres' ? [s.url] : []));
+  if (urls.length !== storages.length) return undefined;
+  return async () => {
+    for (const url of urls) await adminQuery(url, 'VACUUM (ANALYZE)');
+  };
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
