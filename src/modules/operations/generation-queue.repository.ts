@@ -26,19 +26,6 @@ export interface ClaimedOperation {
   pickup_ms: number;
 }
 
-// Claims the oldest claimable session heads: the oldest live operation of each
-// session, so one session's questions are generated one after another, in
-// order, each seeing the ones before. `heads` walks the (session_id, seq) index
-// one session at a time (a loose index scan), so a claim costs the number of
-// sessions with live work, not the depth of the backlog. A 'processing' head
-// whose lease lapsed (its worker died) is claimable again; a live one blocks
-// its session. Status never moves backwards. Every claim gets a new lease token, so a
-// worker that stalled past its lease (in any process, this one included) cannot finish
-// an operation another claim has taken over.
-// The claimed heads are then read by primary key (`id = ANY`), whatever the statistics say:
-// joined to `heads`, a plan made while the queue was empty scanned the whole table for
-// every claim (and compared each live row with every head).
-
 // A lease handed back lapses a second ago, not at now(): a claim within the same tick of the
 // database clock (PGlite's is coarse) would otherwise still see it held.
 const LAPSED = "interval '1 second'";
@@ -58,6 +45,18 @@ export const COMPLETE_CLAIM = `UPDATE operations
          updated_at = now(), locked_by = NULL, locked_until = NULL, lease_token = NULL
    WHERE id = $1 AND lease_token = $2`;
 
+// Claims the oldest claimable session heads: the oldest live operation of each
+// session, so one session's questions are generated one after another, in
+// order, each seeing the ones before. `heads` walks the (session_id, seq) index
+// one session at a time (a loose index scan), so a claim costs the number of
+// sessions with live work, not the depth of the backlog. A 'processing' head
+// whose lease lapsed (its worker died) is claimable again; a live one blocks
+// its session. Status never moves backwards. Every claim gets a new lease token, so a
+// worker that stalled past its lease (in any process, this one included) cannot finish
+// an operation another claim has taken over.
+// The claimed heads are then read by primary key (`id = ANY`), whatever the statistics say:
+// joined to `heads`, a plan made while the queue was empty scanned the whole table for
+// every claim (and compared each live row with every head).
 export const CLAIM_SQL = `
 WITH RECURSIVE heads AS (
   (SELECT id, session_id FROM operations
